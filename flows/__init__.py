@@ -1,0 +1,1 @@
+"""Orchestration, I/O and the command line: everything that touches files, Prefect or GX."""

@@ -1,0 +1,90 @@
+"""The ``newsfigures`` command: ``run`` (the Prefect pipeline) and ``extract`` (the engine alone)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+QUIET_OFFLINE = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "GX_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
+}
+
+
+def quiet_offline() -> None:
+    """No telemetry, no chatter: set before Prefect or GX are imported (user settings win)."""
+    for name, value in QUIET_OFFLINE.items():
+        os.environ.setdefault(name, value)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsfigures", description="Turn news articles into tables of figures, sources and events."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="run the pipeline (Prefect flow) over a folder of articles")
+    run.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of article files (default: seeds)")
+    run.add_argument("--output", type=Path, default=Path("output"), help="folder for tables and report (default: output)")
+    run.add_argument("--batch-size", type=int, default=200, help="documents per extraction task (default: 200)")
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract from JSON Lines (file or stdin) to JSON Lines on stdout, without Prefect",
+        description='Each input line: {"id": str, "text": str, "published_at": optional ISO date}. '
+        'Each output line: {"id", "document_id", "figures", "sources", "events"} or {"id", "error"}.',
+    )
+    extract.add_argument("input", nargs="?", type=Path, help="JSON Lines file (default: stdin)")
+    extract.add_argument("--text", help="extract from this text and print a readable table instead")
+    extract.add_argument("--published-at", help="reference date for --text (ISO, e.g. 2025-02-01)")
+    return parser
+
+
+def _print_summary(summary: object) -> None:
+    from flows.pipeline import RunSummary
+
+    assert isinstance(summary, RunSummary)
+    counts = ", ".join(f"{count} {name}" for name, count in summary.counts.items())
+    print(f"newsfigures run {summary.run_id}: {counts}")
+    for item in summary.rejected:
+        print(f"  rejected {item.uri} ({item.stage}): {item.error}")
+    if summary.failed:
+        print(f"  {len(summary.failed)} expectation(s) failed; {summary.quarantined_rows} row(s) quarantined:")
+        for failure in summary.failed:
+            rows = f"{failure.unexpected_count} row(s)" if failure.unexpected_count is not None else "table-level"
+            examples = f" e.g. {', '.join(failure.example_row_ids)}" if failure.example_row_ids else ""
+            print(f"    {failure.table_name}: {failure.description} [{failure.expectation}] — {rows}{examples}")
+    else:
+        print("  all expectations passed")
+    print(f"  tables in {summary.tables['documents'].parent}/ · quality report {summary.report}")
+
+
+def _run(args: argparse.Namespace) -> int:
+    if not args.seeds.is_dir():
+        print(f"newsfigures run: seeds folder {args.seeds} does not exist", file=sys.stderr)
+        return 2
+    from flows.pipeline import run_pipeline
+
+    summary = run_pipeline(seeds_dir=str(args.seeds), output_dir=str(args.output), batch_size=args.batch_size)
+    _print_summary(summary)
+    return summary.exit_code
+
+
+def main(argv: list[str] | None = None) -> int:
+    quiet_offline()
+    args = _parser().parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    from flows.extract_command import extract_command
+
+    return extract_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

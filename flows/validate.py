@@ -1,0 +1,162 @@
+"""Great Expectations validation of the tables, with row-level failures turned into quarantine rows.
+
+The suites are data: ``expectations/<table>.json`` in GX's own suite format.
+Columns used only for checking (such as ``text_at_span``) are derived here,
+next to the table, and never published.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+import logging  # noqa: E402
+
+import great_expectations as gx  # noqa: E402
+import pandas as pd  # noqa: E402
+import pyarrow as pa  # noqa: E402
+from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
+
+from expectations import load_suite  # noqa: E402
+from flows.tables import TABLES  # noqa: E402
+from flows.checks import derive_check_columns, suite_parameters  # noqa: E402
+
+
+@dataclass(slots=True)
+class ExpectationOutcome:
+    table_name: str
+    expectation: str
+    column: str | None
+    success: bool
+    element_count: int | None
+    unexpected_count: int | None
+    unexpected_percent: float | None
+    exception: str | None
+    failing_rows: list[int] = field(default_factory=list)  # row positions in the validated table
+    description: str = ""
+
+
+@dataclass(slots=True)
+class ValidationReport:
+    outcomes: list[ExpectationOutcome]
+    data_docs_index: Path | None
+
+    @property
+    def failed(self) -> list[ExpectationOutcome]:
+        return [outcome for outcome in self.outcomes if not outcome.success]
+
+
+logging.getLogger("great_expectations").setLevel(logging.WARNING)
+
+
+def _describe(config: dict[str, Any]) -> str:
+    meta = config.get("meta") or {}
+    return str(meta.get("description") or config["type"])
+
+
+def _column_of(kwargs: dict[str, Any]) -> str | None:
+    if "column" in kwargs:
+        return kwargs["column"]
+    if "column_A" in kwargs:
+        return f"{kwargs['column_A']},{kwargs['column_B']}"
+    return None
+
+
+def _outcome(table_name: str, result: Any) -> ExpectationOutcome:
+    config = result.expectation_config.to_json_dict()
+    details = result.result or {}
+    exception = result.exception_info or {}
+    raised = exception.get("raised_exception")
+    return ExpectationOutcome(
+        table_name=table_name,
+        expectation=config["type"],
+        column=_column_of(config.get("kwargs", {})),
+        success=bool(result.success),
+        element_count=details.get("element_count"),
+        unexpected_count=details.get("unexpected_count"),
+        unexpected_percent=details.get("unexpected_percent"),
+        exception=exception.get("exception_message") if raised else None,
+        failing_rows=sorted({int(index) for index in details.get("unexpected_index_list") or []}),
+        description=_describe(config),
+    )
+
+
+def _context(data_docs_dir: Path | None) -> Any:
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    if data_docs_dir is not None:
+        context.add_data_docs_site(
+            site_name="quality",
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(data_docs_dir)},
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+    return context
+
+
+def validation_frame(table: pa.Table) -> pd.DataFrame:
+    """pandas view with Arrow-backed dtypes, so nothing is re-inferred."""
+    return table.to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def validate_tables(tables: dict[str, pa.Table], data_docs_dir: Path | None = None) -> ValidationReport:
+    """Run every table's suite; build GX Data Docs into ``data_docs_dir`` when given."""
+    context = _context(data_docs_dir)
+    datasource = context.data_sources.add_pandas("newsfigures")
+    parameters = suite_parameters(tables)
+    outcomes: list[ExpectationOutcome] = []
+    for table_name in TABLES:
+        suite = context.suites.add(load_suite(table_name))
+        batch = datasource.add_dataframe_asset(table_name).add_batch_definition_whole_dataframe("run")
+        definition = context.validation_definitions.add(gx.ValidationDefinition(name=table_name, data=batch, suite=suite))
+        frame = validation_frame(derive_check_columns(table_name, tables))
+        result = definition.run(
+            batch_parameters={"dataframe": frame}, expectation_parameters=parameters, result_format="COMPLETE"
+        )
+        outcomes.extend(_outcome(table_name, expectation_result) for expectation_result in result.results)
+    index = None
+    if data_docs_dir is not None:
+        context.build_data_docs(site_names=["quality"])
+        index = data_docs_dir / "index.html"
+    return ValidationReport(outcomes=outcomes, data_docs_index=index)
+
+
+def quarantine_rows(tables: dict[str, pa.Table], report: ValidationReport) -> tuple[dict[str, pa.Table], list[dict[str, Any]]]:
+    """Split failing rows out of each table: (clean tables, quarantine rows with their reasons)."""
+    failing: dict[str, dict[int, list[ExpectationOutcome]]] = {name: {} for name in tables}
+    for outcome in report.failed:
+        for row in outcome.failing_rows:
+            failing[outcome.table_name].setdefault(row, []).append(outcome)
+    clean: dict[str, pa.Table] = {}
+    quarantined: list[dict[str, Any]] = []
+    for table_name, table in tables.items():
+        rows = failing.get(table_name, {})
+        if not rows:
+            clean[table_name] = table
+            continue
+        key = TABLES[table_name][1]
+        for position, outcomes in sorted(rows.items()):
+            record = table.slice(position, 1).to_pylist()[0]
+            row_json = json.dumps({k: v for k, v in record.items() if k != "text"}, default=str, sort_keys=True)
+            for outcome in outcomes:
+                quarantined.append(
+                    {
+                        "table_name": table_name,
+                        "row_id": str(record[key]),
+                        "document_id": record.get("document_id"),
+                        "expectation": outcome.expectation,
+                        "column": outcome.column,
+                        "reason": outcome.description,
+                        "row_json": row_json,
+                    }
+                )
+        keep = pa.array([position not in rows for position in range(table.num_rows)])
+        clean[table_name] = table.filter(keep)
+    return clean, quarantined

@@ -1,0 +1,149 @@
+"""The real flow over the seed (plus broken files) into a temporary folder, read back with DuckDB."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from flows.pipeline import run_pipeline
+from flows.tables import EVENTS, FIGURES, QUALITY_RESULTS, QUARANTINE, REJECTED_DOCUMENTS, SOURCES, TABLES
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+PUBLISHED = ("documents", "figures", "sources", "events", "quarantine", "rejected_documents", "quality_results")
+
+
+@pytest.fixture(scope="module")
+def seeds_with_bad_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    seeds = tmp_path_factory.mktemp("seeds")
+    for article in SEEDS.glob("*.txt"):
+        shutil.copy(article, seeds / article.name)
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (seeds / "latin1.txt").write_bytes("Le caf\xe9 a vendu 300 tasses.".encode("latin-1"))
+    (seeds / "no_metadata.txt").write_text("Shares rose 5% to $12.40 after the company hired 300 engineers.\n")
+    return seeds
+
+
+@pytest.fixture(scope="module")
+def first_run(seeds_with_bad_files: Path, tmp_path_factory: pytest.TempPathFactory):
+    output = tmp_path_factory.mktemp("output")
+    summary = run_pipeline(seeds_dir=str(seeds_with_bad_files), output_dir=str(output))
+    return summary, output
+
+
+def sql(output: Path, query: str) -> list[tuple]:
+    with duckdb.connect() as connection:
+        return connection.sql(query.format(out=output)).fetchall()
+
+
+def test_every_table_is_written_and_read_back_by_duckdb(first_run):
+    summary, output = first_run
+    for name in PUBLISHED:
+        assert (output / f"{name}.parquet").exists(), name
+        assert sql(output, f"select count(*) from '{{out}}/{name}.parquet'")[0][0] >= 0
+    assert sql(output, "select count(*) from '{out}/documents.parquet'")[0][0] == 2
+    assert summary.counts["documents"] == 2
+    assert (output / "quality" / "index.html").exists()
+    assert (output / "quality" / "gx" / "index.html").exists()
+
+
+def test_parquet_schemas_are_exactly_the_contract(first_run):
+    _summary, output = first_run
+    expected = {name: schema for name, (schema, _key, _order) in TABLES.items()} | {
+        "quarantine": QUARANTINE, "rejected_documents": REJECTED_DOCUMENTS, "quality_results": QUALITY_RESULTS,
+    }
+    for name, schema in expected.items():
+        assert pq.read_schema(output / f"{name}.parquet").remove_metadata().equals(schema), name
+
+
+def test_duckdb_sees_the_contract_types(first_run):
+    _summary, output = first_run
+    types = dict(sql(output, "select column_name, column_type from (describe select * from '{out}/figures.parquet')"))
+    assert types["value"] == "DOUBLE" and types["start"] == "INTEGER" and types["date_start"] == "DATE"
+    types = dict(sql(output, "select column_name, column_type from (describe select * from '{out}/documents.parquet')"))
+    assert types["published_at"] == "TIMESTAMP WITH TIME ZONE" and types["text"] == "VARCHAR"
+
+
+def test_every_span_matches_the_document_text(first_run):
+    _summary, output = first_run
+    for table, column in (("figures", "surface"),):
+        mismatches = sql(output, f"""
+            select t.{column}, substr(d.text, t.start + 1, t."end" - t.start)
+            from '{{out}}/{table}.parquet' t join '{{out}}/documents.parquet' d using (document_id)
+            where substr(d.text, t.start + 1, t."end" - t.start) <> t.{column}""")
+        assert mismatches == []
+
+
+def test_keys_resolve(first_run):
+    _summary, output = first_run
+    dangling = sql(output, """
+        select f.figure_id from '{out}/figures.parquet' f
+        left join '{out}/sources.parquet' s on f.source_id = s.source_id
+        where f.source_id is not null and s.source_id is null""")
+    assert dangling == []
+    dangling = sql(output, """
+        select f.figure_id from '{out}/figures.parquet' f
+        left join '{out}/figures.parquet' p on f.paired_figure_id = p.figure_id
+        where f.paired_figure_id is not null and p.figure_id is null""")
+    assert dangling == []
+
+
+def test_bad_files_are_rejected_by_name_and_the_good_articles_come_out(first_run):
+    summary, output = first_run
+    rejected = dict(sql(output, "select uri, error from '{out}/rejected_documents.parquet'"))
+    assert set(rejected) == {"empty.txt", "binary.txt", "latin1.txt"}
+    assert "empty" in rejected["empty.txt"]
+    assert "binary" in rejected["binary.txt"]
+    assert "UTF-8" in rejected["latin1.txt"]
+    uris = {row[0] for row in sql(output, "select uri from '{out}/documents.parquet'")}
+    assert uris == {"000_aee1465f0a7bc0de.txt", "no_metadata.txt"}
+    assert {item.uri for item in summary.rejected} == set(rejected)
+
+
+def test_seed_metadata_comes_from_front_matter(first_run):
+    _summary, output = first_run
+    [(publisher, published)] = sql(output, """
+        select publisher, strftime(published_at at time zone 'UTC', '%Y-%m-%d')
+        from '{out}/documents.parquet' where uri like '000_%'""")
+    assert (publisher, published) == ("BBC News", "2025-02-01")
+    text = sql(output, "select text from '{out}/documents.parquet' where uri like '000_%'")[0][0]
+    assert text.startswith("Ukrainian special forces") and "---" not in text
+
+
+def _figures(output: Path, where: str) -> list[tuple]:
+    return sql(output, f"""
+        select value, value_low, value_high, qualifier, unit, dimension, entity, value_si
+        from '{{out}}/figures.parquet' f join '{{out}}/documents.parquet' d using (document_id)
+        where d.uri like '000_%' and {where}""")
+
+
+def test_seed_headline_figures(first_run):
+    _summary, output = first_run
+    [soldiers] = _figures(output, "f.value = 11000")
+    assert soldiers[3:7] == ("approximately", "soldier", "count", "North Korean soldiers")
+    [area] = _figures(output, "f.unit = 'km**2'")
+    assert area[:5] == (1000.0, 1000.0, None, "more_than", "km**2")
+    assert area[7] == pytest.approx(1e9)
+    [front_km] = _figures(output, "f.unit = 'km'")
+    [front_mi] = _figures(output, "f.unit = 'mi'")
+    assert front_km[0] == 1000.0 and front_mi[0] == 620.0
+    assert front_km[6] == front_mi[6] == "front line"
+    pairs = sql(output, """
+        select a.unit, b.unit from '{out}/figures.parquet' a join '{out}/figures.parquet' b
+        on a.paired_figure_id = b.figure_id where a.unit in ('km', 'mi')""")
+    assert sorted(pairs) == [("km", "mi"), ("mi", "km")]
+
+
+def test_a_second_run_gives_identical_tables(first_run, seeds_with_bad_files):
+    _summary, output = first_run
+    before = {name: (output / f"{name}.parquet").read_bytes() for name in PUBLISHED if name != "quality_results"}
+    run_pipeline(seeds_dir=str(seeds_with_bad_files), output_dir=str(output))
+    after = {name: (output / f"{name}.parquet").read_bytes() for name in before}
+    assert after == before
+    runs = sql(output, "select count(distinct run_id) from '{out}/quality_results.parquet'")[0][0]
+    assert runs == 2

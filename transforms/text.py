@@ -1,0 +1,68 @@
+"""Text normalisation and sentence segmentation.
+
+Offsets everywhere refer to the normalised text, so ``normalise`` runs once,
+at ingestion, and everything downstream slices the string it returns.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from transforms.lexicon import load_toml
+from transforms.records import Sentence
+
+_LINE_ENDINGS = re.compile(r"\r\n?")
+# Candidate sentence end: terminal punctuation, optional closing quote or bracket,
+# whitespace, then something that can start a sentence ("... in 2022. Russia ...").
+_SENTENCE_END = re.compile(r"""[.!?]['"”’)\]]*(?=\s+['"“‘(\[]?[A-Z0-9])|\n+""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def normalise(text: str) -> str:
+    """NFC, Unix line endings, no byte-order mark, no surrounding whitespace."""
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    return _LINE_ENDINGS.sub("\n", text).strip()
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_toml("sentences")["abbreviations"])
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """True when the full stop at ``stop`` closes an abbreviation such as ``U.S.``."""
+    if text[stop] != ".":
+        return False
+    match = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+    if not match:
+        return False
+    word = match.group(1)
+    return word in _abbreviations() or (len(word) == 1 and word.isupper())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets into ``text``; whitespace between them belongs to none."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith("\n"):
+            end = match.start()
+        elif _is_abbreviation(text, match.start()):
+            continue
+        else:
+            end = match.end()
+        _append(sentences, text, start, end)
+        start = match.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))

@@ -15,5 +15,5 @@ def extract(document: Document) -> Extraction:
     figures = extract_figures(document, sentences)
     sources = extract_sources(document, sentences)
     events = extract_events(document, sentences, figures, sources)
-    link_figures(figures, sources, events, sentences)
+    link_figures(figures, sources, events, sentences, document.text)
     return Extraction(document=document, figures=figures, sources=sources, events=events)

@@ -1,0 +1,95 @@
+"""Linking figures to sources (attribution scope) and to the events they quantify."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.test_sources import _seed_text, make_document
+from transforms.events import extract_events
+from transforms.ids import span_id
+from transforms.linking import attribution_scope, link_figures
+from transforms.records import Figure
+from transforms.sources import extract_sources
+from transforms.text import split_sentences
+
+
+def count_figure(document, sentences, surface: str, occurrence: int = 0, dimension: str = "count") -> Figure:
+    offset = -1
+    for _ in range(occurrence + 1):
+        offset = document.text.index(surface, offset + 1)
+    sentence = next(s for s in sentences if s.start <= offset < s.end)
+    return Figure(span_id("figure", document.document_id, offset, offset + len(surface)), document.document_id,
+                  sentence.index, offset, offset + len(surface), surface, None, None, None, "exact", None, dimension,
+                  None, None, None, None, None, None, "hand")
+
+
+def linked(text: str, surfaces: list[str]) -> list[tuple[str | None, str | None]]:
+    """(source name, event trigger) for each figure surface, after the whole pipeline but figures."""
+    document = make_document(text)
+    sentences = split_sentences(document.text)
+    figures = [count_figure(document, sentences, surface) for surface in surfaces]
+    sources = extract_sources(document, sentences)
+    events = extract_events(document, sentences, figures, sources)
+    link_figures(figures, sources, events, sentences, document.text)
+    names = {source.source_id: source.name for source in sources}
+    triggers = {event.event_id: event.trigger for event in events}
+    return [(names.get(f.source_id), triggers.get(f.event_id)) for f in figures]
+
+
+@pytest.mark.parametrize(("text", "surfaces", "expected"), [
+    # the claimant, not the channel, owns the figure
+    ("Western officials told the BBC that 300 soldiers were killed.", ["300 soldiers"],
+     [("Western officials", "killed")]),
+    # the report continues into the next sentence of the paragraph ...
+    ("The ministry said 40 homes were destroyed. Another 12 people were injured.", ["12 people"],
+     [("ministry", "injured")]),
+    # ... but not across a paragraph break
+    ("The ministry said 40 homes were destroyed.\nAnother 12 people were injured.", ["12 people"],
+     [(None, "injured")]),
+    # nor past another attribution
+    ("The ministry said 40 homes were flooded. Police said 5 people were arrested.", ["5 people"],
+     [("Police", "arrested")]),
+    # two claims in one sentence: the nearest claimant
+    ("Reuters reported 30 deaths, while the government said 12 people died.", ["30 deaths", "12 people"],
+     [("Reuters", "deaths"), ("government", "died")]),
+    # no attribution at all
+    ("The company hired 2,000 engineers in 2023.", ["2,000 engineers"], [(None, "hired")]),
+    # the figure inside the trigger's object, not the nearer trigger
+    ("Rebels seized 12 villages and killed 40 people.", ["12 villages", "40 people"],
+     [(None, "seized"), (None, "killed")]),
+    # a figure with no event in its sentence
+    ("Analysts said the bridge is 1,200 metres long.", ["1,200 metres"], [("Analysts", None)]),
+])
+def test_linking_cases(text: str, surfaces: list[str], expected: list) -> None:
+    assert linked(text, surfaces) == expected
+
+
+def test_without_text_a_report_continues_two_sentences() -> None:
+    document = make_document("Officials said 5 died. Roads closed. Schools shut. Shops stayed open.")
+    sentences = split_sentences(document.text)
+    scope = attribution_scope(extract_sources(document, sentences), sentences)
+    assert sorted(scope.claimants) == [0, 1, 2]
+
+
+def test_seed_figures_linked() -> None:
+    document = make_document(_seed_text())
+    sentences = split_sentences(document.text)
+    surfaces = [("the past three weeks", 0), ("approximately 11,000 North Korean soldiers", 0), ("1,000", 0),
+                ("three months", 0), ("over 1,000 square kilometers", 0), ("1,000-kilometer", 0),
+                ("February 2022", 0)]
+    figures = [count_figure(document, sentences, surface, occurrence) for surface, occurrence in surfaces]
+    sources = extract_sources(document, sentences)
+    events = extract_events(document, sentences, figures, sources)
+    link_figures(figures, sources, events, sentences, document.text)
+    names = {source.source_id: source.name for source in sources}
+    triggers = {event.event_id: (event.event_type, event.trigger) for event in events}
+    result = [(names.get(f.source_id), triggers.get(f.event_id)) for f in figures]
+    assert result == [
+        ("Ukrainian special forces", ("detection", "detected")),
+        ("Western officials", ("deployment", "deployed")),
+        ("Western officials", ("fatalities", "killed")),
+        ("Western officials", ("fatalities", "killed")),
+        (None, ("territorial_change", "seizing")),
+        (None, None),
+        (None, ("invasion", "full-scale invasion")),
+    ]

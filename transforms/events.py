@@ -1,0 +1,324 @@
+"""Events: what happened, to whom, where, when, and how sure the text is.
+
+Trigger words come from ``lexicons/event_triggers.toml`` (a taxonomy aligned
+with CAMEO and ACLED); one combined regex finds them. Around each trigger the
+actor (subject before it), target (object after it), location (a gazetteer
+place after a locative preposition), time (the nearest date figure in the
+sentence) and modality (hedge or negation cues in the clause before it) are read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.gazetteer import demonyms, find_places, words_pattern
+from transforms.ids import span_id
+from transforms.lexicon import load_toml
+from transforms.linking import AttributionScope, attribution_scope
+from transforms.phrases import Tokens, phrase_after, phrase_before
+from transforms.records import Document, Event, Figure, Sentence, Source
+
+# Noun triggers within this many tokens after a light verb absorb it ("launched a lightning offensive").
+_LIGHT_VERB_REACH = 4
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its"})
+# Openers of an adverbial before the subject: "Last August, Ukrainian forces ...", "On Monday, the ...".
+_ADVERBIAL_OPENERS = frozenset({"last", "on", "in", "since", "after", "before", "however", "meanwhile", "earlier",
+                                "later", "yesterday", "today", "during", "at", "by", "for", "with", "despite", "while",
+                                "although", "according", "overnight", "this", "next", "within", "over", "amid"})
+# After a bare participle these mark a reduced relative: "soldiers deployed to fight", "people killed by".
+_REDUCED_RELATIVE_FOLLOWERS = frozenset({"to", "by", "into", "in", "on", "from"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "that", "which", "who", "but", "while", "(", ")"})
+_DETERMINERS = frozenset({"a", "an", "the", "any", "no", "some", "these", "those", "this", "that", "its",
+                          "their", "his", "her", "our", "my", "your", "every", "each"})
+_QUANTIFIERS = frozenset({"any", "some", "all", "no", "over", "about", "approximately", "around", "nearly",
+                          "almost", "roughly", "more", "than", "at", "least", "up", "to", "most", "a", "an", "the"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    event_type: str
+    is_noun: bool
+    is_verb: bool
+
+
+@cache
+def _lexicon() -> dict:
+    return load_toml("event_triggers")
+
+
+@cache
+def _triggers() -> dict[str, _Trigger]:
+    """Lower-cased trigger form -> its type and part of speech (first listed type wins)."""
+    forms: dict[str, _Trigger] = {}
+    for event_type, entry in _lexicon()["types"].items():
+        for part in ("verbs", "nouns"):
+            for group in entry.get(part, []):
+                for form in group.split("|"):
+                    known = forms.get(form)
+                    if known is None:
+                        forms[form] = _Trigger(event_type, part == "nouns", part == "verbs")
+                    elif known.event_type == event_type:
+                        forms[form] = _Trigger(event_type, known.is_noun or part == "nouns",
+                                               known.is_verb or part == "verbs")
+    return forms
+
+
+@cache
+def _trigger_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{words_pattern(_triggers())})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    value = _lexicon()[key] if key in _lexicon() else _lexicon()["modality"][key]
+    return frozenset(value)
+
+
+def extract_events(document: Document, sentences: list[Sentence], figures: list[Figure],
+                   sources: list[Source]) -> list[Event]:
+    """Every event a trigger word signals, in document order."""
+    events: list[Event] = []
+    regex = _trigger_regex()
+    scope = attribution_scope(sources, sentences, document.text)
+    date_figures: dict[int, list[Figure]] = {}
+    for figure in figures:
+        if figure.dimension == "date":
+            date_figures.setdefault(figure.sentence_index, []).append(figure)
+    for sentence in sentences:
+        matches = [m for m in regex.finditer(sentence.text) if m.start() == 0 or not m.group()[0].isupper()]
+        if not matches:
+            continue
+        reader = _SentenceReader(sentence)
+        for match in _keep_heads(reader, matches):
+            event = reader.event(document, match, date_figures.get(sentence.index, []), scope)
+            if event is not None:
+                events.append(event)
+    return events
+
+
+def _keep_heads(reader: "_SentenceReader", matches: list[re.Match]) -> list[re.Match]:
+    """Drop light verbs before a noun trigger and nouns that are a same-type verb's object."""
+    light = _words("light_verbs")
+    kept = []
+    triggers = _triggers()
+    for position, match in enumerate(matches):
+        form = match.group().lower()
+        following = matches[position + 1:position + 3]
+        near = [m for m in following if reader.token_distance(match, m) <= _LIGHT_VERB_REACH]
+        if form in light and any(triggers[m.group().lower()].is_noun for m in near):
+            continue
+        if following and reader.token_distance(match, following[0]) == 1 \
+                and reader.sentence.text[match.end():following[0].start()].strip() == "to":
+            continue  # "agreed to acquire": the second verb is the event
+        previous = kept[-1] if kept else None
+        if previous is not None and reader.token_distance(previous, match) <= _LIGHT_VERB_REACH \
+                and triggers[previous.group().lower()].event_type == triggers[form].event_type:
+            continue
+        kept.append(match)
+    return kept
+
+
+class _SentenceReader:
+    """Reads actor, target, location, time and modality around triggers in one sentence."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.tokens = Tokens(sentence.text)
+        self._places = None
+
+    def token_distance(self, left: re.Match, right: re.Match) -> int:
+        return self.tokens.index_at(right.start()) - self.tokens.index_at(left.end())
+
+    def event(self, document: Document, match: re.Match, dates: list[Figure], scope: AttributionScope
+              ) -> Event | None:
+        form = match.group().lower()
+        trigger = _triggers()[form]
+        first = self.tokens.index_at(match.start())
+        last = self.tokens.index_at(match.end()) - 1
+        if first > 0 and self.tokens.items[first - 1].text.lower() in _words("anaphoric_determiners"):
+            return None
+        if last + 1 < len(self.tokens.items) and self.tokens.items[last + 1].text.lower() in _words("modifier_followers"):
+            return None
+        if not trigger.is_noun and first > 0 and self.tokens.items[first - 1].text.lower() in _DETERMINERS:
+            return None  # "any signs of": a verb form used as a noun
+        as_noun = trigger.is_noun and (not trigger.is_verb or self._reads_as_noun(first))
+        actor, target = self._noun_roles(first, last) if as_noun else self._verb_roles(first, last, form)
+        event_type = self._retyped(trigger.event_type, target)
+        start = self.sentence.start + match.start()
+        end = self.sentence.start + match.end()
+        source = scope.source_at(self.sentence.index, start)
+        time_figure = min(dates, key=lambda f: abs(f.start - start)) if dates else None
+        return Event(
+            event_id=span_id("event", document.document_id, start, end),
+            document_id=document.document_id,
+            sentence_index=self.sentence.index,
+            start=start,
+            end=end,
+            event_type=event_type,
+            trigger=match.group(),
+            modality=self._modality(first),
+            actor=actor,
+            target=target,
+            location=self._location(match),
+            time_text=time_figure.surface if time_figure else None,
+            date_start=time_figure.date_start if time_figure else None,
+            date_end=time_figure.date_end if time_figure else None,
+            source_id=source.source_id if source else None,
+            rule="noun_trigger" if as_noun else "verb_trigger",
+        )
+
+    # -- roles ---------------------------------------------------------------------------------
+    def _reads_as_noun(self, first: int) -> bool:
+        """"drone attacks", "Kyiv's raid", "the strike" read as nouns; "Russia attacks", "they raid" as verbs."""
+        if first == 0:
+            return True
+        before = self.tokens.items[first - 1].text
+        lowered = before.lower()
+        if lowered in _PRONOUNS or lowered in _words("skip_before_trigger"):
+            return False
+        if before[0].isupper() and not before.endswith(("'s", "’s")) and before not in demonyms():
+            return False
+        return True
+
+    def _verb_roles(self, first: int, last: int, form: str) -> tuple[str | None, str | None]:
+        items = self.tokens.items
+        index = first
+        skipped: set[str] = set()
+        while index > 0 and items[index - 1].text.lower() in _words("skip_before_trigger"):
+            index -= 1
+            skipped.add(items[index].text.lower())
+        target = self._object(last + 1)
+        if index > 0 and items[index - 1].text == "," and (form.endswith("ing") or "having" in skipped):
+            return self._main_subject(), target
+        if index > 0 and items[index - 1].text.lower() in _PRONOUNS:
+            return self._main_subject(), None if form in _words("intransitive") else target
+        subject = self._phrase(phrase_before(self.tokens, index, limit=12))
+        following = items[last + 1].text.lower() if last + 1 < len(items) else ""
+        intransitive = form in _words("intransitive")
+        passive = not intransitive and (
+            skipped & _words("passive_auxiliaries")
+            or (not skipped and form.endswith(("ed", "en")) and following in _REDUCED_RELATIVE_FOLLOWERS)
+        )
+        if passive:
+            return self._by_agent(last + 1), subject
+        if subject is not None and subject.lower() in _PRONOUNS:
+            subject = self._main_subject() or subject
+        return subject, None if intransitive else target
+
+    def _noun_roles(self, first: int, last: int) -> tuple[str | None, str | None]:
+        items = self.tokens.items
+        actor = None
+        if first > 0 and items[first - 1].text.endswith(("'s", "’s")):
+            actor = items[first - 1].text[:-2]
+        else:
+            light = next((i for i in range(first - 1, max(-1, first - 1 - _LIGHT_VERB_REACH), -1)
+                          if items[i].text.lower() in _words("light_verbs")), None)
+            if light is not None:
+                actor, _ = self._verb_roles(light, light, items[light].text.lower())
+            else:
+                # "Ukrainian drone attacks": the capitalised words among the noun's modifiers.
+                found = phrase_before(self.tokens, first, limit=4)
+                modifiers = [token.text for token in items[found[0]:found[1] + 1]] if found else []
+                actor = " ".join(word for word in modifiers
+                                 if word[0].isupper() and word.isalpha() and word.lower() not in _DETERMINERS) or None
+        target = None
+        if last + 1 < len(items) and items[last + 1].text.lower() in _words("target_prepositions"):
+            target = self._object(last + 2)
+        return actor, target
+
+    def _object(self, index: int) -> str | None:
+        """The phrase after a trigger, through "of" and "and": "over 1,000 km² of Russian territory"."""
+        items = self.tokens.items
+        opening = index
+        while index < len(items) and items[index].text.lower() in _QUANTIFIERS:
+            index += 1
+        partitive = index > opening and index < len(items) and items[index].text == "of"  # "most of the territory"
+        found = phrase_after(self.tokens, index + 1 if partitive else index)
+        if found is None:
+            return None
+        first, last = (index - 1, found[1]) if partitive else found
+        for joiner in ("of", "and"):
+            if last + 2 < len(items) and items[last + 1].text.lower() == joiner:
+                extra = phrase_after(self.tokens, last + 2)
+                if extra is not None:
+                    last = extra[1]
+        return self.tokens.surface(first, last)
+
+    def _by_agent(self, index: int) -> str | None:
+        items = self.tokens.items
+        for position in range(index, min(index + 6, len(items))):
+            if items[position].text == "by":
+                return self._phrase(phrase_after(self.tokens, position + 1))
+            if items[position].text in _CLAUSE_BREAKS:
+                break
+        return None
+
+    def _main_subject(self) -> str | None:
+        """The sentence's subject, after an opening adverbial ("Last August, Ukrainian forces ...")."""
+        items = self.tokens.items
+        start = 0
+        if items and items[0].text.lower() in _ADVERBIAL_OPENERS:
+            start = next((index + 1 for index, token in enumerate(items[:7]) if token.text == ","), 0)
+        found = phrase_after(self.tokens, start, limit=12)
+        if found is None:
+            return None
+        first, last = found
+        verbs = _words("light_verbs") | _triggers().keys()
+        for index in range(first + 1, last + 1):
+            word = items[index].text
+            if word.islower() and (word.endswith("ed") or word in verbs):
+                last = index - 1
+                break
+        return self._phrase((first, last))
+
+    def _phrase(self, found: tuple[int, int] | None) -> str | None:
+        if found is None:
+            return None
+        items = self.tokens.items
+        first, last = found
+        while first <= last and items[first].text.lower() in _QUANTIFIERS:
+            first += 1
+        if first > last:
+            return None
+        head = items[last].text
+        if head.islower() and head.endswith(("ed", "ing")):
+            return None  # "withdrawn", "fighting": a verb, not a participant
+        return self.tokens.surface(first, last)
+
+    def _retyped(self, event_type: str, target: str | None) -> str:
+        if not target or event_type not in _words("retypable"):
+            return event_type
+        table = _lexicon()["retype_by_target"]
+        return next((table[word] for word in target.lower().split() if word in table), event_type)
+
+    # -- where, how sure -----------------------------------------------------------------------
+    def _location(self, match: re.Match) -> str | None:
+        if self._places is None:
+            self._places = [p for p in find_places(self.sentence.text) if self._after_locative(p.start)]
+        if not self._places:
+            return None
+        after = [place for place in self._places if place.start >= match.end()]
+        chosen = after[0] if after else self._places[-1]
+        return chosen.surface
+
+    def _after_locative(self, position: int) -> bool:
+        before = self.sentence.text[max(0, position - 12):position].split()
+        if before and before[-1].lower() == "the":
+            before = before[:-1]
+        return bool(before) and before[-1].lower() in _words("locative_prepositions")
+
+    def _modality(self, first: int) -> str:
+        """negated / hedged from cue words in the clause before the trigger; else asserted."""
+        items = self.tokens.items
+        hedged = False
+        for index in range(first - 1, max(-1, first - 9), -1):
+            word = items[index].text.lower()
+            if word in _CLAUSE_BREAKS:
+                break
+            if word in _words("negations"):
+                return "negated"
+            if word in _words("hedges"):
+                hedged = True
+        return "hedged" if hedged else "asserted"

@@ -1,0 +1,141 @@
+"""Places, countries and demonyms: which words in a sentence name somewhere.
+
+Country names come from pycountry; short names ("Russia"), regions, cities,
+direction adjectives and place suffixes come from ``lexicons/places.csv``;
+demonyms from ``lexicons/demonyms.csv``. Everything is compiled once into a
+single regular expression, so a sentence is scanned in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterable
+
+import pycountry
+
+from transforms.lexicon import load_csv
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    start: int
+    end: int
+    surface: str
+    kind: str  # country, region, city, continent, area
+    country: str | None  # ISO 3166 alpha-2
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` arranged as a character trie.
+
+    ``words_pattern(["said", "says", "stated"])`` -> ``(?:s(?:a(?:id|ys)|tated))``;
+    a trie lets the regex engine reject a position after one character instead
+    of trying every alternative in turn.
+    """
+    trie: dict = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_to_pattern(trie) or "(?!)"
+
+
+def _trie_to_pattern(node: dict) -> str:
+    branches = []
+    optional = "" in node
+    for char in sorted(key for key in node if key):
+        branches.append(re.escape(char) + _trie_to_pattern(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+    return body + "?" if optional else body
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Country name -> alpha-2, from pycountry plus the short names in places.csv."""
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            name = getattr(country, attribute, None)
+            if name and "," not in name:
+                names[name] = country.alpha_2
+    for row in load_csv("places"):
+        if row["kind"] == "country":
+            names[row["name"]] = row["country"]
+    return names
+
+
+@cache
+def _place_rows() -> dict[str, tuple[str, str | None]]:
+    """Place name -> (kind, alpha-2) for every named place, countries included."""
+    places: dict[str, tuple[str, str | None]] = {
+        name: ("country", code) for name, code in _country_names().items()
+    }
+    for row in load_csv("places"):
+        if row["kind"] not in ("direction", "suffix", "country"):
+            places[row["name"]] = (row["kind"], row["country"] or None)
+    return places
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonym -> alpha-2: ``{"Ukrainian": "UA", "North Korean": "KP", ...}``."""
+    return {row["demonym"]: row["country"] for row in load_csv("demonyms")}
+
+
+def demonym_country(word: str) -> str | None:
+    return demonyms().get(word)
+
+
+def country_code(name: str) -> str | None:
+    """Alpha-2 code of a country name (``"Russia"`` -> ``"RU"``), else None."""
+    return _country_names().get(name.removeprefix("the ").strip())
+
+
+def _words_of_kind(kind: str) -> list[str]:
+    return [row["name"] for row in load_csv("places") if row["kind"] == kind]
+
+
+@cache
+def _place_regex() -> re.Pattern[str]:
+    countries = words_pattern(_country_names())
+    places = words_pattern(_place_rows())
+    directions = words_pattern(_words_of_kind("direction"))
+    suffixes = words_pattern(_words_of_kind("suffix"))
+    # "Russia's western Kursk region", "eastern Ukraine", "the Donetsk region",
+    # and an unlisted "Zhytomyr oblast" (a capitalised name followed by a suffix).
+    pattern = rf"""
+        (?<![\w-])
+        (?:(?P<owner>{countries})['’]s\s+)?
+        (?:(?P<direction>{directions})\s+)?
+        (?:
+            (?P<name>{places})(?:\s+(?P<suffix>{suffixes})(?![\w-]))?
+          | (?P<unlisted>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\s+(?P<required_suffix>{suffixes})
+        )
+        (?![\w-])
+    """
+    return re.compile(pattern, re.VERBOSE)
+
+
+def find_places(text: str, offset: int = 0) -> list[Place]:
+    """Places named in ``text``; ``offset`` is added to every start/end."""
+    places = []
+    rows = _place_rows()
+    for match in _place_regex().finditer(text):
+        name = match.group("name")
+        if name is not None:
+            kind, country = rows[name]
+            if match.group("suffix") or (match.group("direction") and kind == "country"):
+                kind = "region"
+        else:
+            kind, country = "region", None
+        if country is None and match.group("owner"):
+            country = country_code(match.group("owner"))
+        places.append(Place(offset + match.start(), offset + match.end(), match.group(), kind, country))
+    return places

@@ -1,0 +1,117 @@
+"""Linking: which source a figure (or event) is attributed to, and which event it quantifies.
+
+Attribution scope: a sentence with sources is covered by its claimants (the
+sources that are not merely the channel of another, e.g. "Western officials",
+not "the BBC" in "Western officials revealed to the BBC"); the nearest claimant
+to a position wins. A sentence without sources continues the report of the
+last covered sentence, until another attribution or a paragraph break ("\\n").
+When the document text is not at hand, a report continues for at most
+``_CONTINUATION_WITHOUT_TEXT`` sentences instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from transforms.records import Event, Figure, Sentence, Source
+
+_CONTINUATION_WITHOUT_TEXT = 2
+
+
+@dataclass(slots=True)
+class AttributionScope:
+    """Claimants per sentence: the sentence's own, or those of the report it continues."""
+
+    claimants: dict[int, list[Source]] = field(default_factory=dict)
+
+    def source_at(self, sentence_index: int, position: int) -> Source | None:
+        """The claimant nearest ``position`` (a document offset) in the sentence's scope."""
+        candidates = self.claimants.get(sentence_index)
+        if not candidates:
+            return None
+        return min(candidates, key=lambda source: _distance(source.start, source.end, position, position))
+
+
+def attribution_scope(sources: list[Source], sentences: list[Sentence], text: str | None = None
+                      ) -> AttributionScope:
+    by_sentence: dict[int, list[Source]] = {}
+    for source in sources:
+        by_sentence.setdefault(source.sentence_index, []).append(source)
+    scope = AttributionScope()
+    current: list[Source] = []
+    age = 0
+    previous: Sentence | None = None
+    for sentence in sentences:
+        if previous is not None and _paragraph_break(previous, sentence, text):
+            current = []
+        own = by_sentence.get(sentence.index)
+        if own:
+            channels = {source.via_source_id for source in own}
+            current = [source for source in own if source.source_id not in channels] or own
+            age = 0
+        else:
+            age += 1
+            if text is None and age > _CONTINUATION_WITHOUT_TEXT:
+                current = []
+        if current:
+            scope.claimants[sentence.index] = current
+        previous = sentence
+    return scope
+
+
+def _paragraph_break(previous: Sentence, sentence: Sentence, text: str | None) -> bool:
+    return text is not None and "\n" in text[previous.end:sentence.start]
+
+
+def covering_sources(sources: list[Source], sentences: list[Sentence], text: str | None = None
+                     ) -> dict[int, Source]:
+    """Sentence index -> the last claimant covering it (one per sentence)."""
+    scope = attribution_scope(sources, sentences, text)
+    return {index: claimants[-1] for index, claimants in scope.claimants.items()}
+
+
+def link_figures(figures: list[Figure], sources: list[Source], events: list[Event],
+                 sentences: list[Sentence], text: str | None = None) -> None:
+    """Set ``figure.source_id`` and ``figure.event_id`` in place.
+
+    A figure quantifies the event whose trigger governs it: the trigger whose
+    actor or target contains the figure's words, else the nearest trigger in the
+    same sentence. A figure in a sentence with events takes their scope's
+    source; otherwise the attribution scope decides.
+    """
+    scope = attribution_scope(sources, sentences, text)
+    events_by_sentence: dict[int, list[Event]] = {}
+    for event in events:
+        events_by_sentence.setdefault(event.sentence_index, []).append(event)
+    by_id = {source.source_id: source for source in sources}
+    for figure in figures:
+        candidates = events_by_sentence.get(figure.sentence_index, [])
+        event = _governing_event(figure, candidates)
+        if event is not None:
+            figure.event_id = event.event_id
+        source = scope.source_at(figure.sentence_index, figure.start)
+        if source is None and candidates and candidates[0].source_id:
+            source = by_id.get(candidates[0].source_id)
+        figure.source_id = source.source_id if source else None
+
+
+def _governing_event(figure: Figure, events: list[Event]) -> Event | None:
+    if not events:
+        return None
+    surface = figure.surface.lower()
+
+    def rank(event: Event) -> tuple[int, int]:
+        roles = " | ".join(role for role in (event.target, event.actor, event.time_text) if role).lower()
+        target = (event.target or "").lower()
+        mentioned = 0 if surface and (f" {surface} " in f" {roles} " or (target and target in surface)) else 1
+        return mentioned, _distance(figure.start, figure.end, event.start, event.end)
+
+    return min(events, key=rank)
+
+
+def _distance(start_a: int, end_a: int, start_b: int, end_b: int) -> int:
+    if end_a <= start_b:
+        return start_b - end_a
+    if end_b <= start_a:
+        return start_a - end_b
+    return 0

@@ -1,0 +1,126 @@
+"""What kind of source a noun phrase names: lexicon names first, then head nouns.
+
+All knowledge is in ``lexicons/source_kinds.toml``; this module only reads a
+phrase's words against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.gazetteer import country_code
+from transforms.lexicon import load_toml
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    name: str  # canonical
+    kind: str
+
+
+@cache
+def _lexicon() -> dict:
+    return load_toml("source_kinds")
+
+
+@cache
+def named_sources() -> dict[str, Named]:
+    """Lower-cased alias (and canonical name, with and without "the") -> Named."""
+    names: dict[str, Named] = {}
+    for kind, entries in _lexicon()["names"].items():
+        for canonical, aliases in entries.items():
+            named = Named(canonical, kind)
+            for alias in (canonical, *aliases):
+                names[alias.lower()] = named
+                names[alias.lower().removeprefix("the ")] = named
+    return names
+
+
+@cache
+def head_kinds() -> dict[str, str]:
+    """Head noun (one or two words, lower case) -> kind."""
+    return {head: kind for kind, heads in _lexicon()["heads"].items() for head in heads}
+
+
+@cache
+def role_defaults() -> dict[str, str]:
+    return dict(_lexicon()["roles"])
+
+
+@cache
+def coreference_heads() -> dict[str, str]:
+    return dict(_lexicon()["coreference"])
+
+
+@cache
+def anonymous_markers() -> tuple[str, ...]:
+    return tuple(_lexicon()["words"]["anonymous_markers"])
+
+
+@cache
+def titles() -> frozenset[str]:
+    return frozenset(_lexicon()["words"]["titles"])
+
+
+@cache
+def organisation_words() -> frozenset[str]:
+    return frozenset(_lexicon()["words"]["organisation_words"])
+
+
+@cache
+def company_words() -> frozenset[str]:
+    return frozenset(_lexicon()["words"]["company_words"])
+
+
+def lookup_name(text: str) -> Named | None:
+    """``"the BBC"`` -> Named("BBC", "media")."""
+    return named_sources().get(text.lower())
+
+
+def head_kind(words: list[str]) -> str | None:
+    """Kind of a phrase by its last two words, then its last word."""
+    kinds = head_kinds()
+    if len(words) >= 2:
+        kind = kinds.get(f"{words[-2]} {words[-1]}".lower())
+        if kind:
+            return kind
+    return kinds.get(words[-1].lower()) if words else None
+
+
+def modifier_kind(words: list[str]) -> str | None:
+    """Kind carried by the words before a role noun: "special forces" -> military."""
+    for end in range(len(words), 0, -1):
+        named = lookup_name(" ".join(words[:end]))
+        if named:
+            return named.kind
+        kind = head_kind(words[:end])
+        if kind in ("military", "intelligence", "government", "company", "organisation", "media"):
+            return kind
+    return None
+
+
+def proper_name_kind(words: list[str]) -> str | None:
+    """Kind of a capitalised name: titled person, country, company, organisation, person."""
+    while len(words) > 1 and words[0].islower() and (head_kinds().get(words[0]) == "person" or words[0] in titles()):
+        words = words[1:]  # "manager Pep Guardiola"
+        if all(word[0].isupper() for word in words):
+            return "person"
+    if not words or not all(word[0].isupper() or word in ("of", "for", "and", "the", "&") for word in words):
+        return None
+    joined = " ".join(words)
+    if country_code(joined):
+        return "government"
+    title_set = titles()
+    if any(word in title_set or f"{word} {after}" in title_set for word, after in zip(words, words[1:])):
+        return "person"
+    if any(word in company_words() for word in words):
+        return "company"
+    if any(word in organisation_words() for word in words):
+        return "organisation"
+    return "person" if len(words) >= 2 else "organisation"
+
+
+def has_title(words: list[str]) -> bool:
+    title_set = titles()
+    return any(word in title_set for word in words[:-1])

@@ -1,0 +1,384 @@
+"""Sources: who each claim in a document is attributed to, and through whom.
+
+One combined regex finds the attribution cues of ``lexicons/attribution.toml``
+in a sentence; around each cue a noun phrase is read (the subject before a
+claim verb, the phrase after "according to" / "citing" / "told") and given a
+kind by ``source_kinds``. Within a sentence, a source that reached us through
+a channel ("revealed to the BBC", "citing U.S. officials") gets ``via_source_id``.
+
+Coreference is kept simple and documented: a definite description ("the
+newspaper", "the company"), a pronoun ("he", "it") or a bare role noun ("a
+spokesperson") takes the NAME and KIND of the most recent fitting source,
+with its own span, so every mention is a row of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.ids import span_id
+from transforms.lexicon import load_toml
+from transforms.phrases import Tokens, determiners, phrase_after, phrase_before
+from transforms.records import Document, Sentence, Source
+from transforms import source_kinds as kinds
+from transforms.gazetteer import words_pattern
+
+# Prepositions between a source head and its affiliation: "Researchers at the University of Oxford".
+_HEAD_PREPOSITIONS = frozenset({"at", "in", "for", "from"})
+_QUOTES = frozenset("\"'“”‘’")
+# Sources a bare role noun ("a spokesperson") may speak for.
+_SPEAKS_FOR = frozenset({"government", "military", "intelligence", "organisation", "company"})
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # sentence-local
+    end: int
+    name: str
+    kind: str
+    rule: str
+
+
+@cache
+def _cues() -> dict:
+    return load_toml("attribution")
+
+
+@cache
+def _cue_regex() -> re.Pattern[str]:
+    """"according to" | "speaking to" | "said" ... as one trie regex with named roles."""
+    cues = _cues()
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<preposition>{words_pattern(cues['source_prepositions'])})"
+        rf"|(?P<channel>{words_pattern(cues['channel_phrases'])})"
+        rf"|(?P<verb>{words_pattern(cues['claim_verbs'])}))(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _cue_sets() -> dict[str, frozenset[str]]:
+    cues = _cues()
+    return {key: frozenset(cues[key]) for key in (
+        "recipient_verbs", "relayed_prepositions", "skip_before_verb", "parenthetical_openers",
+        "finding_verbs", "finding_kinds")}
+
+
+@cache
+def _channel_after_verb() -> re.Pattern[str]:
+    # "revealed to the BBC", "said in an interview with CNN" (the phrase right after the verb).
+    return re.compile(rf"\s+(?:{words_pattern(_cues()['channel_after_verb'])})\s+", re.IGNORECASE)
+
+
+@cache
+def _document_author() -> re.Pattern[str]:
+    # "a report by The New York Times" -> the phrase after "by".
+    return re.compile(rf"\s+(?:{words_pattern(_cues()['document_authors'])})\s+")
+
+
+def extract_sources(document: Document, sentences: list[Sentence]) -> list[Source]:
+    """Every attributed source mention, in document order."""
+    sources: list[Source] = []
+    cue_regex = _cue_regex()
+    for sentence in sentences:
+        matches = list(cue_regex.finditer(sentence.text))
+        if matches:
+            sources.extend(_sentence_sources(document, sentence, matches, sources))
+    return sources
+
+
+def _sentence_sources(document: Document, sentence: Sentence, matches: list[re.Match], history: list[Source]
+                      ) -> list[Source]:
+    tokens = Tokens(sentence.text)
+    rows: dict[tuple[int, int], Source] = {}
+    claimants: list[tuple[int, Source]] = []  # (cue position, source)
+    relayed: list[tuple[int, Source]] = []
+    channels: list[tuple[int, Source, Source | None]] = []  # (cue position, channel, its own claimant)
+    context = _Context(document, sentence, tokens, history, rows)
+    for match in matches:
+        cue = " ".join(match.group().lower().split())
+        if match.group("verb"):
+            claimant = context.claim_subject(match, cue)
+            if claimant is None:
+                continue
+            if cue in _cue_sets()["finding_verbs"] and claimant.kind not in _cue_sets()["finding_kinds"]:
+                rows.pop((claimant.start, claimant.end), None)
+                continue
+            claimants.append((match.start(), claimant))
+            channel = context.verb_channel(match, cue)
+            if channel is not None:
+                channels.append((match.start(), channel, claimant))
+        else:
+            mention = context.phrase_source(match.end(), cue, channel_only=bool(match.group("channel")))
+            if mention is None:
+                continue
+            if match.group("channel"):
+                channels.append((match.start(), mention, None))
+            elif cue in _cue_sets()["relayed_prepositions"]:
+                relayed.append((match.start(), mention))
+            else:
+                claimants.append((match.start(), mention))
+    for position, channel, claimant in channels:
+        claimant = claimant or _nearest(claimants, position, channel)
+        if claimant is not None and claimant is not channel:
+            claimant.via_source_id = channel.source_id
+    for position, source in relayed:
+        claimant = _nearest(claimants, position, source, prefer_before=True)
+        if claimant is not None:
+            source.via_source_id = claimant.source_id
+    return sorted(rows.values(), key=lambda source: source.start)
+
+
+def _nearest(claimants: list[tuple[int, Source]], position: int, exclude: Source,
+             prefer_before: bool = False) -> Source | None:
+    """The claimant whose cue is nearest ``position``; for "citing", one named before it."""
+    candidates = [(pos, source) for pos, source in claimants if source is not exclude]
+    if prefer_before:
+        before = [(pos, source) for pos, source in candidates if source.start < exclude.start]
+        candidates = before or candidates
+    if not candidates:
+        return None
+    return min(candidates, key=lambda item: abs(item[0] - position))[1]
+
+
+class _Context:
+    """One sentence being read: its tokens, the rows made so far, the document's history."""
+
+    def __init__(self, document: Document, sentence: Sentence, tokens: Tokens, history: list[Source],
+                 rows: dict[tuple[int, int], Source]) -> None:
+        self.document = document
+        self.sentence = sentence
+        self.tokens = tokens
+        self.history = history
+        self.rows = rows
+
+    # -- cue roles ---------------------------------------------------------------------------
+    def claim_subject(self, match: re.Match, cue: str) -> Source | None:
+        """The subject of a claim verb, or the name after it when inverted ('..., said Jane Smith')."""
+        tokens = self.tokens
+        index = tokens.index_at(match.start())
+        anonymous = self._anonymity_before(match.start())
+        if anonymous is not None:
+            index = anonymous
+        skip = _cue_sets()["skip_before_verb"]
+        while index > 0 and tokens.items[index - 1].text.lower() in skip:
+            index -= 1
+        if index > 0 and tokens.items[index - 1].text == ",":
+            index = self._skip_parenthetical(index - 1)
+        if index > 0 and tokens.items[index - 1].text.lower() in _cues()["pronouns"]:
+            found = (index - 1, index - 1)
+            return self._row(found, cue)
+        if index == 0 or tokens.items[index - 1].text in _QUOTES or tokens.items[index - 1].text == ",":
+            after = tokens.index_at(match.end())
+            found = phrase_after(tokens, after)
+            return self._row(found, cue) if found else None
+        found = phrase_before(tokens, index)
+        return self._row(self._extend_over_preposition(found), cue) if found else None
+
+    def _extend_over_preposition(self, found: tuple[int, int]) -> tuple[int, int]:
+        """"Scientists at Nasa", "the health ministry in Gaza": the head before the preposition leads."""
+        items = self.tokens.items
+        first, last = found
+        if first < 2 or items[first - 1].text not in _HEAD_PREPOSITIONS:
+            return found
+        outer = phrase_before(self.tokens, first - 1)
+        if outer is None:
+            return found
+        words = [token.text for token in items[outer[0]:outer[1] + 1] if token.text.lower() not in determiners()]
+        return (outer[0], last) if words and kinds.head_kind(words) else found
+
+    def verb_channel(self, match: re.Match, cue: str) -> Source | None:
+        """The channel object of a claim verb: "told the BBC", "revealed to Reuters"."""
+        text = self.sentence.text
+        if cue in _cue_sets()["recipient_verbs"]:
+            start = match.end()
+        else:
+            joined = _channel_after_verb().match(text, match.end())
+            if joined is None:
+                return None
+            start = joined.end()
+        found = phrase_after(self.tokens, self.tokens.index_at(start))
+        if found is None:
+            return None
+        attribution = " ".join(text[match.start():self.tokens.items[found[0]].start].lower().split())
+        return self._row(found, attribution, channel_only=True)
+
+    def phrase_source(self, position: int, cue: str, channel_only: bool) -> Source | None:
+        found = phrase_after(self.tokens, self.tokens.index_at(position))
+        return self._row(found, cue, channel_only=channel_only) if found else None
+
+    def _skip_parenthetical(self, comma: int) -> int:
+        """Token index just before ", citing U.S. officials," when that comma closes a parenthetical."""
+        items = self.tokens.items
+        opening = comma - 1
+        while opening >= 0 and items[opening].text not in (",", ";", "(", '"', "“", "”"):
+            opening -= 1
+        if opening < 1 or items[opening].text != "," or opening + 1 >= comma:
+            return comma + 1
+        first = items[opening + 1].text
+        if first.lower() in _cue_sets()["parenthetical_openers"] or first[0].isdigit():
+            return opening
+        return comma + 1
+
+    # -- mentions ----------------------------------------------------------------------------
+    def _row(self, found: tuple[int, int], attribution: str, channel_only: bool = False) -> Source | None:
+        mention = self._mention(*found)
+        if mention is None or (channel_only and mention.kind != "media"):
+            return None
+        start = self.sentence.start + mention.start
+        end = self.sentence.start + mention.end
+        existing = self.rows.get((start, end))
+        if existing is not None:
+            return existing
+        source = Source(
+            source_id=span_id("source", self.document.document_id, start, end),
+            document_id=self.document.document_id,
+            sentence_index=self.sentence.index,
+            start=start,
+            end=end,
+            name=mention.name,
+            kind=mention.kind,
+            attribution=attribution,
+            rule=mention.rule,
+        )
+        self.rows[(start, end)] = source
+        return source
+
+    def _mention(self, first: int, last: int) -> _Mention | None:
+        items = self.tokens.items
+        definite = items[first].text.lower() == "the"
+        if items[first].text.lower() in determiners() and first < last:
+            named = kinds.lookup_name(self.tokens.surface(first, last))
+            if named and named.name.lower().startswith("the "):
+                return self._make(first, last, named.name, named.kind, "lexicon_name")
+            first += 1
+        words = [token.text for token in items[first:last + 1]]
+        affiliation = next((i for i, word in enumerate(words) if word in _HEAD_PREPOSITIONS), 0)
+        if affiliation:
+            return self._affiliated_mention(first, last, words, affiliation)
+        possessor = next((i for i, word in enumerate(words[:-1]) if word.endswith(("'s", "’s"))), None)
+        if possessor is not None:
+            return self._possessor_mention(first, first + possessor, last)
+        named = kinds.lookup_name(" ".join(words))
+        if named:
+            return self._make(first, last, named.name, named.kind, "lexicon_name")
+        lowered = words[-1].lower()
+        if len(words) == 1 and lowered in _cues()["pronouns"]:
+            return self._antecedent(first, last, _cues()["pronouns"][lowered], "coreference_pronoun")
+        if definite and len(words) == 1 and lowered in kinds.coreference_heads():
+            wanted = kinds.coreference_heads()[lowered]
+            resolved = self._antecedent(first, last, wanted if isinstance(wanted, list) else [wanted],
+                                        "coreference_definite")
+            if resolved:
+                return resolved
+        if lowered in kinds.role_defaults():
+            return self._role_mention(first, last, words)
+        kind = kinds.head_kind(words)
+        if kind == "document":
+            author = self._document_author(last)
+            if author is not None:
+                return author
+        if kind is None:
+            kind = kinds.proper_name_kind(words)
+            if kind == "person" or kind == "organisation":
+                surname = self._surname_antecedent(words)
+                if surname is not None:
+                    return self._make(first, last, surname.name, surname.kind, "coreference_surname")
+        if kind is None:
+            return None
+        if kind != "anonymous" and self._followed_by_anonymity(last):
+            kind = "anonymous"
+        return self._make(first, last, " ".join(self.tokens.surface(first, last).split()), kind, "head_noun")
+
+    def _affiliated_mention(self, first: int, last: int, words: list[str], split: int) -> _Mention | None:
+        """"Scientists at Nasa" (organisation), "a spokesperson for the ministry" (the ministry's kind)."""
+        outer = kinds.head_kind(words[:split])
+        inner = self._mention(first + split + 1, last)
+        if words[split - 1].lower() in kinds.role_defaults() and inner is not None:
+            outer = inner.kind
+        if outer is None:
+            return inner
+        return self._make(first, last, " ".join(words), outer, "head_with_affiliation")
+
+    def _make(self, first: int, last: int, name: str, kind: str, rule: str) -> _Mention:
+        start, end = self.tokens.span(first, last)
+        return _Mention(start, end, name, kind, rule)
+
+    def _possessor_mention(self, first: int, possessor: int, last: int) -> _Mention | None:
+        """"the ministry's statement" -> the ministry; "Ukraine's military" stays whole."""
+        items = self.tokens.items
+        head_words = [token.text for token in items[possessor + 1:last + 1]]
+        words = [token.text for token in items[first:possessor + 1]]
+        words[-1] = words[-1][:-2]
+        tail_kind = kinds.head_kind(head_words) if head_words else None
+        if tail_kind not in ("document", None):
+            # "Ukraine's military", "the country's disaster agency": the whole phrase names the source.
+            end_index = possessor + len(head_words)
+            return self._make(first, end_index, self.tokens.surface(first, end_index), tail_kind, "head_noun")
+        named = kinds.lookup_name(" ".join(words))
+        kind = named.kind if named else kinds.head_kind(words) or kinds.proper_name_kind(words)
+        if kind is None:
+            return None
+        start, _ = self.tokens.span(first, possessor)
+        end = items[possessor].end - 2
+        return _Mention(start, end, named.name if named else " ".join(words), kind, "possessor")
+
+    def _role_mention(self, first: int, last: int, words: list[str]) -> _Mention | None:
+        """"Ukrainian special forces spokesperson", "a spokesperson" (for whom?), "U.S. officials"."""
+        head = words[-1].lower()
+        modifiers = words[:-1]
+        if self._followed_by_anonymity(last):
+            return self._make(first, last, " ".join(words), "anonymous", "role_anonymous")
+        if modifiers:
+            kind = kinds.modifier_kind(modifiers) or kinds.role_defaults()[head]
+            return self._make(first, last, " ".join(words), kind, "role_modifier")
+        if kinds.role_defaults()[head] == "anonymous" and head not in ("source", "sources"):
+            for earlier in reversed(self.history[-6:]):
+                if earlier.kind in _SPEAKS_FOR and self.sentence.index - earlier.sentence_index <= 2:
+                    return self._make(first, last, f"{earlier.name} {head}", earlier.kind, "role_antecedent")
+        return self._make(first, last, " ".join(words), kinds.role_defaults()[head], "role_default")
+
+    def _antecedent(self, first: int, last: int, wanted: list[str], rule: str) -> _Mention | None:
+        for earlier in reversed([*self.history, *sorted(self.rows.values(), key=lambda s: s.start)]):
+            if earlier.kind in wanted and self.sentence.index - earlier.sentence_index <= 6:
+                return self._make(first, last, earlier.name, earlier.kind, rule)
+        return None
+
+    def _surname_antecedent(self, words: list[str]) -> Source | None:
+        if len(words) != 1:
+            return None
+        for earlier in reversed(self.history):
+            if earlier.kind == "person" and earlier.name.split()[-1] == words[0] and earlier.name != words[0]:
+                return earlier
+        return None
+
+    def _document_author(self, last: int) -> _Mention | None:
+        """"a report by The New York Times": the author, when the document names one."""
+        items = self.tokens.items
+        joined = _document_author().match(self.tokens.text, items[last].end)
+        if joined is None:
+            return None
+        found = phrase_after(self.tokens, self.tokens.index_at(joined.end()))
+        if found is None:
+            return None
+        author = self._mention(*found)
+        return author if author is not None and author.kind != "document" else None
+
+    def _anonymity_before(self, position: int) -> int | None:
+        """Token index of an anonymity marker just before a verb ("officials familiar with the matter said")."""
+        text = self.tokens.text
+        window_start = max(0, position - 60)
+        window = text[window_start:position]
+        if window.rstrip().endswith(","):
+            return None  # a parenthetical: "The Post, citing people briefed on the plan, reported"
+        for marker in kinds.anonymous_markers():
+            found = window.rfind(marker)
+            if found > 0 and "," not in window[found:].rstrip(", "):
+                return self.tokens.index_at(window_start + found)
+        return None
+
+    def _followed_by_anonymity(self, last: int) -> bool:
+        following = self.tokens.text[self.tokens.items[last].end:self.tokens.items[last].end + 40].lstrip(" ,")
+        return following.startswith(kinds.anonymous_markers())

@@ -25,3 +25,6 @@ test: $(STAMP)
 
 clean:
 	rm -rf $(VENV) output/*.parquet output/quality
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.extraction --seeds seeds --megabytes 2

@@ -77,7 +77,7 @@ def _print_table(extraction: Extraction, out: TextIO) -> None:
         value = "" if figure.value is None else f"{figure.value:g}"
         table.add_row(figure.surface, value, figure.qualifier, figure.unit or "", figure.dimension,
                       figure.entity or "", figure.category or "", dates, figure.rule)
-    console = Console(file=out, width=160)
+    console = Console(file=out, width=160, markup=False, highlight=False)
     console.print(table)
     for source in extraction.sources:
         via = f" via {source.via_source_id}" if source.via_source_id else ""

@@ -20,7 +20,8 @@ _REMOTE_LINK = re.compile(r"<link[^>]*\bhref=\"https?://[^\"]*\"[^>]*>", re.IGNO
 _REMOTE_IMAGE = re.compile(r"<img[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>", re.IGNORECASE)
 _OFFLINE_CSS = """body{font:14px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:16px;color:#1f2328}
 table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:4px 6px;vertical-align:top}
-.text-danger{color:#cf222e}.text-success{color:#1a7f37}.navbar,.sticky,.ge-training-container{display:none}
+.text-danger{color:#cf222e}.text-success{color:#1a7f37}.navbar,.sticky,.ge-training-container,footer{display:none}
+.fa-check-circle::before{content:"\\2714"}.fa-times::before{content:"\\2718"}.fas{font-style:normal;font-weight:bold}
 """
 
 

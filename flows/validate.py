@@ -51,7 +51,9 @@ class ValidationReport:
         return [outcome for outcome in self.outcomes if not outcome.success]
 
 
-logging.getLogger("great_expectations").setLevel(logging.WARNING)
+# GX sets INFO on some of its own loggers ("Created temporary directory ... for ephemeral docs site").
+for _name in ("great_expectations", "great_expectations.data_context.types.base"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
 
 
 def _describe(config: dict[str, Any]) -> str:
@@ -94,7 +96,10 @@ def _context(data_docs_dir: Path | None) -> Any:
             site_name="quality",
             site_config={
                 "class_name": "SiteBuilder",
-                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(data_docs_dir)},
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(data_docs_dir.resolve()),
+                },
                 "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
             },
         )

@@ -9,16 +9,17 @@ sentence) and modality (hedge or negation cues in the clause before it) are read
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
-from transforms.gazetteer import demonyms, find_places, words_pattern
+from transforms.gazetteer import Place, demonyms, place_at, words_pattern
 from transforms.ids import span_id
 from transforms.lexicon import load_toml
 from transforms.linking import AttributionScope, attribution_scope
-from transforms.phrases import Tokens, phrase_after, phrase_before
+from transforms.phrases import phrase_after, phrase_before, sentence_tokens
 from transforms.records import Document, Event, Figure, Sentence, Source
+from transforms.word_scan import WordScanner
 
 # Noun triggers within this many tokens after a light verb absorb it ("launched a lightning offensive").
 _LIGHT_VERB_REACH = 4
@@ -34,6 +35,14 @@ _DETERMINERS = frozenset({"a", "an", "the", "any", "no", "some", "these", "those
                           "their", "his", "her", "our", "my", "your", "every", "each"})
 _QUANTIFIERS = frozenset({"any", "some", "all", "no", "over", "about", "approximately", "around", "nearly",
                           "almost", "roughly", "more", "than", "at", "least", "up", "to", "most", "a", "an", "the"})
+
+
+class _Match(NamedTuple):
+    """One trigger found in a sentence (sentence-local offsets)."""
+
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +75,14 @@ def _triggers() -> dict[str, _Trigger]:
 
 
 @cache
-def _trigger_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{words_pattern(_triggers())})(?![\w-])", re.IGNORECASE)
+def _trigger_scanner() -> WordScanner:
+    return WordScanner(words_pattern(_triggers()), _triggers())
+
+
+@cache
+def _verb_forms() -> frozenset[str]:
+    """Light verbs and trigger forms: where a sentence's subject ends ("Russian forces launched ...")."""
+    return _words("light_verbs") | frozenset(_triggers())
 
 
 @cache
@@ -80,14 +95,17 @@ def extract_events(document: Document, sentences: list[Sentence], figures: list[
                    sources: list[Source]) -> list[Event]:
     """Every event a trigger word signals, in document order."""
     events: list[Event] = []
-    regex = _trigger_regex()
+    hits_by_sentence = _trigger_scanner().sentence_hits(document.text, sentences)
     scope = attribution_scope(sources, sentences, document.text)
     date_figures: dict[int, list[Figure]] = {}
     for figure in figures:
         if figure.dimension == "date":
             date_figures.setdefault(figure.sentence_index, []).append(figure)
     for sentence in sentences:
-        matches = [m for m in regex.finditer(sentence.text) if m.start() == 0 or not m.group()[0].isupper()]
+        text = sentence.text
+        hits = hits_by_sentence.get(sentence.index, ())
+        matches = [_Match(hit.start, hit.end, text[hit.start:hit.end]) for hit in hits
+                   if hit.start == 0 or not text[hit.start].isupper()]
         if not matches:
             continue
         reader = _SentenceReader(sentence)
@@ -98,23 +116,23 @@ def extract_events(document: Document, sentences: list[Sentence], figures: list[
     return events
 
 
-def _keep_heads(reader: "_SentenceReader", matches: list[re.Match]) -> list[re.Match]:
+def _keep_heads(reader: "_SentenceReader", matches: list[_Match]) -> list[_Match]:
     """Drop light verbs before a noun trigger and nouns that are a same-type verb's object."""
     light = _words("light_verbs")
     kept = []
     triggers = _triggers()
     for position, match in enumerate(matches):
-        form = match.group().lower()
+        form = match.text.lower()
         following = matches[position + 1:position + 3]
         near = [m for m in following if reader.token_distance(match, m) <= _LIGHT_VERB_REACH]
-        if form in light and any(triggers[m.group().lower()].is_noun for m in near):
+        if form in light and any(triggers[m.text.lower()].is_noun for m in near):
             continue
         if following and reader.token_distance(match, following[0]) == 1 \
-                and reader.sentence.text[match.end():following[0].start()].strip() == "to":
+                and reader.sentence.text[match.end:following[0].start].strip() == "to":
             continue  # "agreed to acquire": the second verb is the event
         previous = kept[-1] if kept else None
         if previous is not None and reader.token_distance(previous, match) <= _LIGHT_VERB_REACH \
-                and triggers[previous.group().lower()].event_type == triggers[form].event_type:
+                and triggers[previous.text.lower()].event_type == triggers[form].event_type:
             continue
         kept.append(match)
     return kept
@@ -125,29 +143,29 @@ class _SentenceReader:
 
     def __init__(self, sentence: Sentence) -> None:
         self.sentence = sentence
-        self.tokens = Tokens(sentence.text)
+        self.tokens = sentence_tokens(sentence)
         self._places = None
 
-    def token_distance(self, left: re.Match, right: re.Match) -> int:
-        return self.tokens.index_at(right.start()) - self.tokens.index_at(left.end())
+    def token_distance(self, left: _Match, right: _Match) -> int:
+        return self.tokens.index_at(right.start) - self.tokens.index_at(left.end)
 
-    def event(self, document: Document, match: re.Match, dates: list[Figure], scope: AttributionScope
+    def event(self, document: Document, match: _Match, dates: list[Figure], scope: AttributionScope
               ) -> Event | None:
-        form = match.group().lower()
+        form = match.text.lower()
         trigger = _triggers()[form]
-        first = self.tokens.index_at(match.start())
-        last = self.tokens.index_at(match.end()) - 1
-        if first > 0 and self.tokens.items[first - 1].text.lower() in _words("anaphoric_determiners"):
+        first = self.tokens.index_at(match.start)
+        last = self.tokens.index_at(match.end) - 1
+        if first > 0 and self.tokens.lowered[first - 1] in _words("anaphoric_determiners"):
             return None
-        if last + 1 < len(self.tokens.items) and self.tokens.items[last + 1].text.lower() in _words("modifier_followers"):
+        if last + 1 < len(self.tokens) and self.tokens.lowered[last + 1] in _words("modifier_followers"):
             return None
-        if not trigger.is_noun and first > 0 and self.tokens.items[first - 1].text.lower() in _DETERMINERS:
+        if not trigger.is_noun and first > 0 and self.tokens.lowered[first - 1] in _DETERMINERS:
             return None  # "any signs of": a verb form used as a noun
         as_noun = trigger.is_noun and (not trigger.is_verb or self._reads_as_noun(first))
         actor, target = self._noun_roles(first, last) if as_noun else self._verb_roles(first, last, form)
         event_type = self._retyped(trigger.event_type, target)
-        start = self.sentence.start + match.start()
-        end = self.sentence.start + match.end()
+        start = self.sentence.start + match.start
+        end = self.sentence.start + match.end
         source = scope.source_at(self.sentence.index, start)
         time_figure = min(dates, key=lambda f: abs(f.start - start)) if dates else None
         return Event(
@@ -157,7 +175,7 @@ class _SentenceReader:
             start=start,
             end=end,
             event_type=event_type,
-            trigger=match.group(),
+            trigger=match.text,
             modality=self._modality(first),
             actor=actor,
             target=target,
@@ -174,7 +192,7 @@ class _SentenceReader:
         """"drone attacks", "Kyiv's raid", "the strike" read as nouns; "Russia attacks", "they raid" as verbs."""
         if first == 0:
             return True
-        before = self.tokens.items[first - 1].text
+        before = self.tokens.words[first - 1]
         lowered = before.lower()
         if lowered in _PRONOUNS or lowered in _words("skip_before_trigger"):
             return False
@@ -183,19 +201,19 @@ class _SentenceReader:
         return True
 
     def _verb_roles(self, first: int, last: int, form: str) -> tuple[str | None, str | None]:
-        items = self.tokens.items
+        words, lowered = self.tokens.words, self.tokens.lowered
         index = first
         skipped: set[str] = set()
-        while index > 0 and items[index - 1].text.lower() in _words("skip_before_trigger"):
+        while index > 0 and lowered[index - 1] in _words("skip_before_trigger"):
             index -= 1
-            skipped.add(items[index].text.lower())
+            skipped.add(lowered[index])
         target = self._object(last + 1)
-        if index > 0 and items[index - 1].text == "," and (form.endswith("ing") or "having" in skipped):
+        if index > 0 and words[index - 1] == "," and (form.endswith("ing") or "having" in skipped):
             return self._main_subject(), target
-        if index > 0 and items[index - 1].text.lower() in _PRONOUNS:
+        if index > 0 and lowered[index - 1] in _PRONOUNS:
             return self._main_subject(), None if form in _words("intransitive") else target
         subject = self._phrase(phrase_before(self.tokens, index, limit=12))
-        following = items[last + 1].text.lower() if last + 1 < len(items) else ""
+        following = lowered[last + 1] if last + 1 < len(words) else ""
         intransitive = form in _words("intransitive")
         passive = not intransitive and (
             skipped & _words("passive_auxiliaries")
@@ -208,66 +226,66 @@ class _SentenceReader:
         return subject, None if intransitive else target
 
     def _noun_roles(self, first: int, last: int) -> tuple[str | None, str | None]:
-        items = self.tokens.items
+        words, lowered = self.tokens.words, self.tokens.lowered
         actor = None
-        if first > 0 and items[first - 1].text.endswith(("'s", "’s")):
-            actor = items[first - 1].text[:-2]
+        if first > 0 and words[first - 1].endswith(("'s", "’s")):
+            actor = words[first - 1][:-2]
         else:
             light = next((i for i in range(first - 1, max(-1, first - 1 - _LIGHT_VERB_REACH), -1)
-                          if items[i].text.lower() in _words("light_verbs")), None)
+                          if lowered[i] in _words("light_verbs")), None)
             if light is not None:
-                actor, _ = self._verb_roles(light, light, items[light].text.lower())
+                actor, _ = self._verb_roles(light, light, lowered[light])
             else:
                 # "Ukrainian drone attacks": the capitalised words among the noun's modifiers.
                 found = phrase_before(self.tokens, first, limit=4)
-                modifiers = [token.text for token in items[found[0]:found[1] + 1]] if found else []
+                modifiers = words[found[0]:found[1] + 1] if found else []
                 actor = " ".join(word for word in modifiers
                                  if word[0].isupper() and word.isalpha() and word.lower() not in _DETERMINERS) or None
         target = None
-        if last + 1 < len(items) and items[last + 1].text.lower() in _words("target_prepositions"):
+        if last + 1 < len(words) and lowered[last + 1] in _words("target_prepositions"):
             target = self._object(last + 2)
         return actor, target
 
     def _object(self, index: int) -> str | None:
         """The phrase after a trigger, through "of" and "and": "over 1,000 km² of Russian territory"."""
-        items = self.tokens.items
+        words, lowered = self.tokens.words, self.tokens.lowered
         opening = index
-        while index < len(items) and items[index].text.lower() in _QUANTIFIERS:
+        while index < len(words) and lowered[index] in _QUANTIFIERS:
             index += 1
-        partitive = index > opening and index < len(items) and items[index].text == "of"  # "most of the territory"
+        partitive = index > opening and index < len(words) and words[index] == "of"  # "most of the territory"
         found = phrase_after(self.tokens, index + 1 if partitive else index)
         if found is None:
             return None
         first, last = (index - 1, found[1]) if partitive else found
         for joiner in ("of", "and"):
-            if last + 2 < len(items) and items[last + 1].text.lower() == joiner:
+            if last + 2 < len(words) and lowered[last + 1] == joiner:
                 extra = phrase_after(self.tokens, last + 2)
                 if extra is not None:
                     last = extra[1]
         return self.tokens.surface(first, last)
 
     def _by_agent(self, index: int) -> str | None:
-        items = self.tokens.items
-        for position in range(index, min(index + 6, len(items))):
-            if items[position].text == "by":
+        words, lowered = self.tokens.words, self.tokens.lowered
+        for position in range(index, min(index + 6, len(words))):
+            if words[position] == "by":
                 return self._phrase(phrase_after(self.tokens, position + 1))
-            if items[position].text in _CLAUSE_BREAKS:
+            if words[position] in _CLAUSE_BREAKS:
                 break
         return None
 
     def _main_subject(self) -> str | None:
         """The sentence's subject, after an opening adverbial ("Last August, Ukrainian forces ...")."""
-        items = self.tokens.items
+        words, lowered = self.tokens.words, self.tokens.lowered
         start = 0
-        if items and items[0].text.lower() in _ADVERBIAL_OPENERS:
-            start = next((index + 1 for index, token in enumerate(items[:7]) if token.text == ","), 0)
+        if words and lowered[0] in _ADVERBIAL_OPENERS:
+            start = next((index + 1 for index, word in enumerate(words[:7]) if word == ","), 0)
         found = phrase_after(self.tokens, start, limit=12)
         if found is None:
             return None
         first, last = found
-        verbs = _words("light_verbs") | _triggers().keys()
+        verbs = _verb_forms()
         for index in range(first + 1, last + 1):
-            word = items[index].text
+            word = words[index]
             if word.islower() and (word.endswith("ed") or word in verbs):
                 last = index - 1
                 break
@@ -276,13 +294,13 @@ class _SentenceReader:
     def _phrase(self, found: tuple[int, int] | None) -> str | None:
         if found is None:
             return None
-        items = self.tokens.items
+        words, lowered = self.tokens.words, self.tokens.lowered
         first, last = found
-        while first <= last and items[first].text.lower() in _QUANTIFIERS:
+        while first <= last and lowered[first] in _QUANTIFIERS:
             first += 1
         if first > last:
             return None
-        head = items[last].text
+        head = words[last]
         if head.islower() and head.endswith(("ed", "ing")):
             return None  # "withdrawn", "fighting": a verb, not a participant
         return self.tokens.surface(first, last)
@@ -294,14 +312,35 @@ class _SentenceReader:
         return next((table[word] for word in target.lower().split() if word in table), event_type)
 
     # -- where, how sure -----------------------------------------------------------------------
-    def _location(self, match: re.Match) -> str | None:
+    def _location(self, match: _Match) -> str | None:
         if self._places is None:
-            self._places = [p for p in find_places(self.sentence.text) if self._after_locative(p.start)]
+            self._places = self._locative_places()
         if not self._places:
             return None
-        after = [place for place in self._places if place.start >= match.end()]
+        after = [place for place in self._places if place.start >= match.end]
         chosen = after[0] if after else self._places[-1]
         return chosen.surface
+
+    def _locative_places(self) -> list[Place]:
+        """Places right after a locative preposition ("in", "near the"), tried only there."""
+        tokens = self.tokens
+        lowered = tokens.lowered
+        locatives = _words("locative_prepositions")
+        places: list[Place] = []
+        reached = 0
+        for index, word in enumerate(lowered):
+            if word not in locatives:
+                continue
+            index += 1
+            if index < len(lowered) and lowered[index] == "the":
+                index += 1
+            if index >= len(lowered) or tokens.starts[index] < reached:
+                continue
+            place = place_at(self.sentence.text, tokens.starts[index])
+            if place is not None and self._after_locative(place.start):
+                places.append(place)
+                reached = place.end
+        return places
 
     def _after_locative(self, position: int) -> bool:
         before = self.sentence.text[max(0, position - 12):position].split()
@@ -311,10 +350,10 @@ class _SentenceReader:
 
     def _modality(self, first: int) -> str:
         """negated / hedged from cue words in the clause before the trigger; else asserted."""
-        items = self.tokens.items
+        words, lowered = self.tokens.words, self.tokens.lowered
         hedged = False
         for index in range(first - 1, max(-1, first - 9), -1):
-            word = items[index].text.lower()
+            word = lowered[index]
             if word in _CLAUSE_BREAKS:
                 break
             if word in _words("negations"):

@@ -125,17 +125,23 @@ def _place_regex() -> re.Pattern[str]:
 
 def find_places(text: str, offset: int = 0) -> list[Place]:
     """Places named in ``text``; ``offset`` is added to every start/end."""
-    places = []
-    rows = _place_rows()
-    for match in _place_regex().finditer(text):
-        name = match.group("name")
-        if name is not None:
-            kind, country = rows[name]
-            if match.group("suffix") or (match.group("direction") and kind == "country"):
-                kind = "region"
-        else:
-            kind, country = "region", None
-        if country is None and match.group("owner"):
-            country = country_code(match.group("owner"))
-        places.append(Place(offset + match.start(), offset + match.end(), match.group(), kind, country))
-    return places
+    return [_place(match, offset) for match in _place_regex().finditer(text)]
+
+
+def place_at(text: str, position: int) -> Place | None:
+    """The place named at ``position`` in ``text`` ("in |eastern Ukraine"), if one starts there."""
+    match = _place_regex().match(text, position)
+    return _place(match, 0) if match is not None else None
+
+
+def _place(match: re.Match, offset: int) -> Place:
+    name = match.group("name")
+    if name is not None:
+        kind, country = _place_rows()[name]
+        if match.group("suffix") or (match.group("direction") and kind == "country"):
+            kind = "region"
+    else:
+        kind, country = "region", None
+    if country is None and match.group("owner"):
+        country = country_code(match.group("owner"))
+    return Place(offset + match.start(), offset + match.end(), match.group(), kind, country)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple
 from functools import cache
+from itertools import accumulate
+from operator import sub
 
 from transforms.lexicon import load_toml
+from transforms.records import Sentence
 
 # One token: "U.S." (dotted abbreviation), "11,000" (number), "Russia's", "Jong-un", or one punctuation mark.
 _TOKEN = re.compile(
@@ -24,33 +26,51 @@ _TOKEN = re.compile(
 _NAME_JOINERS = frozenset({"of", "for", "de", "du", "la", "al", "von", "van", "the", "and", "&"})
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
+# One token with the whitespace before it, so that the pieces of a sentence tile it end to end.
+_PIECE = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
+# Sentences whose tokens were read recently, by object identity: sources and events of one document share them.
+_RECENT_LIMIT = 4096
+_recent: dict[int, tuple[object, "Tokens"]] = {}
 
 
 class Tokens:
-    """The tokens of one sentence, with offsets local to the sentence text."""
+    """The tokens of one sentence, as parallel lists, with offsets local to the sentence text."""
 
-    __slots__ = ("text", "items", "starts")
+    __slots__ = ("text", "words", "lowered", "starts", "ends")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [match.span() for match in _TOKEN.finditer(text)]
-        self.items = [Token(start, end, text[start:end]) for start, end in spans]
-        self.starts = [start for start, _ in spans]
+        pieces = _PIECE.findall(text)
+        self.words = list(map(str.lstrip, pieces))
+        self.lowered = list(map(str.lower, self.words))
+        self.ends = list(accumulate(map(len, pieces)))
+        self.starts = list(map(sub, self.ends, map(len, self.words)))
+
+    def __len__(self) -> int:
+        return len(self.words)
 
     def index_at(self, position: int) -> int:
         """Index of the first token starting at or after ``position``."""
         return bisect.bisect_left(self.starts, position)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
-        return self.items[first].start, self.items[last].end
+        return self.starts[first], self.ends[last]
 
     def surface(self, first: int, last: int) -> str:
-        start, end = self.span(first, last)
-        return self.text[start:end]
+        return self.text[self.starts[first]:self.ends[last]]
+
+
+def sentence_tokens(sentence: Sentence) -> Tokens:
+    """The tokens of ``sentence``, read once however many extractors ask."""
+    key = id(sentence)
+    known = _recent.get(key)
+    if known is not None and known[0] is sentence:
+        return known[1]
+    if len(_recent) >= _RECENT_LIMIT:
+        _recent.clear()
+    tokens = Tokens(sentence.text)
+    _recent[key] = (sentence, tokens)
+    return tokens
 
 
 @cache
@@ -63,47 +83,48 @@ def determiners() -> frozenset[str]:
     return frozenset(load_toml("attribution")["determiners"])
 
 
-def _is_word(token: Token) -> bool:
-    return token.text[0].isalnum()
+def _is_word(word: str) -> bool:
+    return word[0].isalnum()
 
 
-def _is_capitalised(token: Token) -> bool:
-    return token.text[0].isupper() or token.text[0].isdigit()
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper() or word[0].isdigit()
 
 
-def _is_acronym(token: Token) -> bool:
+def _is_acronym(word: str) -> bool:
     """"US", "IT", "WHO": all capitals, so never a function word."""
-    return len(token.text) > 1 and token.text.isupper()
+    return len(word) > 1 and word.isupper()
 
 
-def _joins_names(tokens: list[Token], index: int) -> bool:
+def _joins_names(words: list[str], index: int) -> bool:
     """True for "of" in "Bank of England": a joiner between two capitalised words."""
-    if tokens[index].text not in _NAME_JOINERS or index == 0 or index + 1 >= len(tokens):
+    if words[index] not in _NAME_JOINERS or index == 0 or index + 1 >= len(words):
         return False
-    return _is_capitalised(tokens[index - 1]) and _is_capitalised(tokens[index + 1]) or (
-        tokens[index].text == "the" and index + 1 < len(tokens) and _is_capitalised(tokens[index + 1])
-        and tokens[index - 1].text in _NAME_JOINERS
+    return _is_capitalised(words[index - 1]) and _is_capitalised(words[index + 1]) or (
+        words[index] == "the" and index + 1 < len(words) and _is_capitalised(words[index + 1])
+        and words[index - 1] in _NAME_JOINERS
     )
 
 
 def phrase_before(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int] | None:
     """Token range (first, last) of the noun phrase that ends just before ``index``."""
-    items = tokens.items
+    words = tokens.words
+    lowered = tokens.lowered
     last = index - 1
     first = index
     stops = _stops()
     dets = determiners()
     while first - 1 >= 0 and index - first < limit:
-        token = items[first - 1]
-        lowered = token.text.lower()
-        if not _is_word(token):
+        word = words[first - 1]
+        lower = lowered[first - 1]
+        if not word[0].isalnum():
             break
-        if lowered in dets:
+        if lower in dets:
             first -= 1
             break
-        if lowered in stops and not _is_acronym(token) \
-                and not (token.text[0].isupper() and first - 1 > 0 and lowered not in _NAME_JOINERS) \
-                and not _joins_names(items, first - 1):
+        if lower in stops and not _is_acronym(word) \
+                and not (word[0].isupper() and first - 1 > 0 and lower not in _NAME_JOINERS) \
+                and not _joins_names(words, first - 1):
             break
         first -= 1
     if first > last:
@@ -113,21 +134,23 @@ def phrase_before(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int]
 
 def phrase_after(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int] | None:
     """Token range (first, last) of the noun phrase that starts at ``index``."""
-    items = tokens.items
+    words = tokens.words
+    lowered = tokens.lowered
+    count = len(words)
     stops = _stops()
     first = index
-    if first < len(items) and items[first].text.lower() in determiners():
+    if first < count and lowered[first] in determiners():
         index += 1
     last = index - 1
-    while last + 1 < len(items) and last + 1 - first < limit:
-        token = items[last + 1]
-        if not _is_word(token):
+    while last + 1 < count and last + 1 - first < limit:
+        word = words[last + 1]
+        if not word[0].isalnum():
             break
-        if last + 1 > index and token.text.islower() and token.text.endswith("ed"):
+        if last + 1 > index and word.islower() and word.endswith("ed"):
             break  # a participle after the head: "people briefed on the plan"
-        if token.text.lower() in stops and not _is_acronym(token) \
-                and not (_is_capitalised(token) and last + 1 == first) \
-                and not _joins_names(items, last + 1):
+        if lowered[last + 1] in stops and not _is_acronym(word) \
+                and not (_is_capitalised(word) and last + 1 == first) \
+                and not _joins_names(words, last + 1):
             break
         last += 1
     if last < index:

@@ -20,10 +20,11 @@ from functools import cache
 
 from transforms.ids import span_id
 from transforms.lexicon import load_toml
-from transforms.phrases import Tokens, determiners, phrase_after, phrase_before
+from transforms.phrases import Tokens, determiners, phrase_after, phrase_before, sentence_tokens
 from transforms.records import Document, Sentence, Source
 from transforms import source_kinds as kinds
 from transforms.gazetteer import words_pattern
+from transforms.word_scan import Hit, WordScanner
 
 # Prepositions between a source head and its affiliation: "Researchers at the University of Oxford".
 _HEAD_PREPOSITIONS = frozenset({"at", "in", "for", "from"})
@@ -47,14 +48,15 @@ def _cues() -> dict:
 
 
 @cache
-def _cue_regex() -> re.Pattern[str]:
-    """"according to" | "speaking to" | "said" ... as one trie regex with named roles."""
+def _cue_scanner() -> WordScanner:
+    """"according to" | "speaking to" | "said" ... as trie regexes with named roles."""
     cues = _cues()
-    return re.compile(
-        rf"(?<![\w-])(?:(?P<preposition>{words_pattern(cues['source_prepositions'])})"
+    roles = ("source_prepositions", "channel_phrases", "claim_verbs")
+    return WordScanner(
+        rf"(?P<preposition>{words_pattern(cues['source_prepositions'])})"
         rf"|(?P<channel>{words_pattern(cues['channel_phrases'])})"
-        rf"|(?P<verb>{words_pattern(cues['claim_verbs'])}))(?![\w-])",
-        re.IGNORECASE,
+        rf"|(?P<verb>{words_pattern(cues['claim_verbs'])})",
+        [entry for role in roles for entry in cues[role]],
     )
 
 
@@ -81,45 +83,45 @@ def _document_author() -> re.Pattern[str]:
 def extract_sources(document: Document, sentences: list[Sentence]) -> list[Source]:
     """Every attributed source mention, in document order."""
     sources: list[Source] = []
-    cue_regex = _cue_regex()
+    hits_by_sentence = _cue_scanner().sentence_hits(document.text, sentences)
     for sentence in sentences:
-        matches = list(cue_regex.finditer(sentence.text))
-        if matches:
-            sources.extend(_sentence_sources(document, sentence, matches, sources))
+        hits = hits_by_sentence.get(sentence.index)
+        if hits:
+            sources.extend(_sentence_sources(document, sentence, hits, sources))
     return sources
 
 
-def _sentence_sources(document: Document, sentence: Sentence, matches: list[re.Match], history: list[Source]
+def _sentence_sources(document: Document, sentence: Sentence, hits: list[Hit], history: list[Source]
                       ) -> list[Source]:
-    tokens = Tokens(sentence.text)
+    tokens = sentence_tokens(sentence)
     rows: dict[tuple[int, int], Source] = {}
     claimants: list[tuple[int, Source]] = []  # (cue position, source)
     relayed: list[tuple[int, Source]] = []
     channels: list[tuple[int, Source, Source | None]] = []  # (cue position, channel, its own claimant)
     context = _Context(document, sentence, tokens, history, rows)
-    for match in matches:
-        cue = " ".join(match.group().lower().split())
-        if match.group("verb"):
+    for match in hits:
+        cue = " ".join(sentence.text[match.start:match.end].lower().split())
+        if match.group == "verb":
             claimant = context.claim_subject(match, cue)
             if claimant is None:
                 continue
             if cue in _cue_sets()["finding_verbs"] and claimant.kind not in _cue_sets()["finding_kinds"]:
                 rows.pop((claimant.start, claimant.end), None)
                 continue
-            claimants.append((match.start(), claimant))
+            claimants.append((match.start, claimant))
             channel = context.verb_channel(match, cue)
             if channel is not None:
-                channels.append((match.start(), channel, claimant))
+                channels.append((match.start, channel, claimant))
         else:
-            mention = context.phrase_source(match.end(), cue, channel_only=bool(match.group("channel")))
+            mention = context.phrase_source(match.end, cue, channel_only=match.group == "channel")
             if mention is None:
                 continue
-            if match.group("channel"):
-                channels.append((match.start(), mention, None))
+            if match.group == "channel":
+                channels.append((match.start, mention, None))
             elif cue in _cue_sets()["relayed_prepositions"]:
-                relayed.append((match.start(), mention))
+                relayed.append((match.start, mention))
             else:
-                claimants.append((match.start(), mention))
+                claimants.append((match.start, mention))
     for position, channel, claimant in channels:
         claimant = claimant or _nearest(claimants, position, channel)
         if claimant is not None and claimant is not channel:
@@ -155,23 +157,23 @@ class _Context:
         self.rows = rows
 
     # -- cue roles ---------------------------------------------------------------------------
-    def claim_subject(self, match: re.Match, cue: str) -> Source | None:
+    def claim_subject(self, match: Hit, cue: str) -> Source | None:
         """The subject of a claim verb, or the name after it when inverted ('..., said Jane Smith')."""
         tokens = self.tokens
-        index = tokens.index_at(match.start())
-        anonymous = self._anonymity_before(match.start())
+        index = tokens.index_at(match.start)
+        anonymous = self._anonymity_before(match.start)
         if anonymous is not None:
             index = anonymous
         skip = _cue_sets()["skip_before_verb"]
-        while index > 0 and tokens.items[index - 1].text.lower() in skip:
+        while index > 0 and tokens.lowered[index - 1] in skip:
             index -= 1
-        if index > 0 and tokens.items[index - 1].text == ",":
+        if index > 0 and tokens.words[index - 1] == ",":
             index = self._skip_parenthetical(index - 1)
-        if index > 0 and tokens.items[index - 1].text.lower() in _cues()["pronouns"]:
+        if index > 0 and tokens.lowered[index - 1] in _cues()["pronouns"]:
             found = (index - 1, index - 1)
             return self._row(found, cue)
-        if index == 0 or tokens.items[index - 1].text in _QUOTES or tokens.items[index - 1].text == ",":
-            after = tokens.index_at(match.end())
+        if index == 0 or tokens.words[index - 1] in _QUOTES or tokens.words[index - 1] == ",":
+            after = tokens.index_at(match.end)
             found = phrase_after(tokens, after)
             return self._row(found, cue) if found else None
         found = phrase_before(tokens, index)
@@ -179,30 +181,32 @@ class _Context:
 
     def _extend_over_preposition(self, found: tuple[int, int]) -> tuple[int, int]:
         """"Scientists at Nasa", "the health ministry in Gaza": the head before the preposition leads."""
-        items = self.tokens.items
+        tokens = self.tokens
         first, last = found
-        if first < 2 or items[first - 1].text not in _HEAD_PREPOSITIONS:
+        if first < 2 or tokens.words[first - 1] not in _HEAD_PREPOSITIONS:
             return found
-        outer = phrase_before(self.tokens, first - 1)
+        outer = phrase_before(tokens, first - 1)
         if outer is None:
             return found
-        words = [token.text for token in items[outer[0]:outer[1] + 1] if token.text.lower() not in determiners()]
+        dets = determiners()
+        words = [word for word, lower in zip(tokens.words[outer[0]:outer[1] + 1], tokens.lowered[outer[0]:outer[1] + 1])
+                 if lower not in dets]
         return (outer[0], last) if words and kinds.head_kind(words) else found
 
-    def verb_channel(self, match: re.Match, cue: str) -> Source | None:
+    def verb_channel(self, match: Hit, cue: str) -> Source | None:
         """The channel object of a claim verb: "told the BBC", "revealed to Reuters"."""
         text = self.sentence.text
         if cue in _cue_sets()["recipient_verbs"]:
-            start = match.end()
+            start = match.end
         else:
-            joined = _channel_after_verb().match(text, match.end())
+            joined = _channel_after_verb().match(text, match.end)
             if joined is None:
                 return None
             start = joined.end()
         found = phrase_after(self.tokens, self.tokens.index_at(start))
         if found is None:
             return None
-        attribution = " ".join(text[match.start():self.tokens.items[found[0]].start].lower().split())
+        attribution = " ".join(text[match.start:self.tokens.starts[found[0]]].lower().split())
         return self._row(found, attribution, channel_only=True)
 
     def phrase_source(self, position: int, cue: str, channel_only: bool) -> Source | None:
@@ -211,13 +215,13 @@ class _Context:
 
     def _skip_parenthetical(self, comma: int) -> int:
         """Token index just before ", citing U.S. officials," when that comma closes a parenthetical."""
-        items = self.tokens.items
+        words = self.tokens.words
         opening = comma - 1
-        while opening >= 0 and items[opening].text not in (",", ";", "(", '"', "“", "”"):
+        while opening >= 0 and words[opening] not in (",", ";", "(", '"', "“", "”"):
             opening -= 1
-        if opening < 1 or items[opening].text != "," or opening + 1 >= comma:
+        if opening < 1 or words[opening] != "," or opening + 1 >= comma:
             return comma + 1
-        first = items[opening + 1].text
+        first = words[opening + 1]
         if first.lower() in _cue_sets()["parenthetical_openers"] or first[0].isdigit():
             return opening
         return comma + 1
@@ -247,14 +251,14 @@ class _Context:
         return source
 
     def _mention(self, first: int, last: int) -> _Mention | None:
-        items = self.tokens.items
-        definite = items[first].text.lower() == "the"
-        if items[first].text.lower() in determiners() and first < last:
+        tokens = self.tokens
+        definite = tokens.lowered[first] == "the"
+        if tokens.lowered[first] in determiners() and first < last:
             named = kinds.lookup_name(self.tokens.surface(first, last))
             if named and named.name.lower().startswith("the "):
                 return self._make(first, last, named.name, named.kind, "lexicon_name")
             first += 1
-        words = [token.text for token in items[first:last + 1]]
+        words = tokens.words[first:last + 1]
         affiliation = next((i for i, word in enumerate(words) if word in _HEAD_PREPOSITIONS), 0)
         if affiliation:
             return self._affiliated_mention(first, last, words, affiliation)
@@ -308,9 +312,8 @@ class _Context:
 
     def _possessor_mention(self, first: int, possessor: int, last: int) -> _Mention | None:
         """"the ministry's statement" -> the ministry; "Ukraine's military" stays whole."""
-        items = self.tokens.items
-        head_words = [token.text for token in items[possessor + 1:last + 1]]
-        words = [token.text for token in items[first:possessor + 1]]
+        head_words = self.tokens.words[possessor + 1:last + 1]
+        words = self.tokens.words[first:possessor + 1]
         words[-1] = words[-1][:-2]
         tail_kind = kinds.head_kind(head_words) if head_words else None
         if tail_kind not in ("document", None):
@@ -322,7 +325,7 @@ class _Context:
         if kind is None:
             return None
         start, _ = self.tokens.span(first, possessor)
-        end = items[possessor].end - 2
+        end = self.tokens.ends[possessor] - 2
         return _Mention(start, end, named.name if named else " ".join(words), kind, "possessor")
 
     def _role_mention(self, first: int, last: int, words: list[str]) -> _Mention | None:
@@ -356,8 +359,7 @@ class _Context:
 
     def _document_author(self, last: int) -> _Mention | None:
         """"a report by The New York Times": the author, when the document names one."""
-        items = self.tokens.items
-        joined = _document_author().match(self.tokens.text, items[last].end)
+        joined = _document_author().match(self.tokens.text, self.tokens.ends[last])
         if joined is None:
             return None
         found = phrase_after(self.tokens, self.tokens.index_at(joined.end()))
@@ -380,5 +382,5 @@ class _Context:
         return None
 
     def _followed_by_anonymity(self, last: int) -> bool:
-        following = self.tokens.text[self.tokens.items[last].end:self.tokens.items[last].end + 40].lstrip(" ,")
+        following = self.tokens.text[self.tokens.ends[last]:self.tokens.ends[last] + 40].lstrip(" ,")
         return following.startswith(kinds.anonymous_markers())

@@ -1,0 +1,1 @@
+"""Benchmarks: measured by command, never asserted by timed tests."""

@@ -1,0 +1,257 @@
+"""Every figure in a document: quantities, counts, durations, dates.
+
+Per sentence: dates first (``transforms.dates``), then the quantity scanner over
+what the dates did not claim; then the links between figures of one sentence —
+bare numbers that inherit an earlier count ("out of 11,000 soldiers, 1,000 had
+been killed") and stated conversions ("1,000-kilometer (620-mile)").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Callable
+
+from dateutil.relativedelta import relativedelta
+
+from transforms import categories, entities
+from transforms.ids import span_id
+from transforms.lexicon import load_toml
+from transforms.quantities import Quantity, not_quantity_spans, number_candidates, scan
+from transforms.records import Document, Figure, Sentence
+from transforms.units import to_si
+
+try:  # the date module is developed alongside; figures work without it
+    from transforms.dates import find_dates
+except ImportError:  # pragma: no cover - depends on the checkout
+    find_dates = None  # type: ignore[assignment]
+
+# Between two halves of a stated conversion: "1,000-kilometer (620-mile)", "5 miles (8km)".
+_CONVERSION_GAP = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:about|around|roughly|some|or|c\.|approximately)?[ \u00a0]*")
+_CONVERSION_CLOSE = re.compile(r"[ \u00a0]*\)")
+# Calendar periods relativedelta understands, by canonical duration unit.
+_PERIOD_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours",
+                 "min": "minutes", "decade": "years", "century": "years"}
+_PERIOD_FACTORS = {"decade": 10, "century": 100}
+
+
+def extract_figures(document: Document, sentences: list[Sentence]) -> list[Figure]:
+    figures: list[Figure] = []
+    candidates = number_candidates(document.text)
+    for sentence in sentences:
+        figures.extend(_sentence_figures(document, sentence, candidates))
+    figures.sort(key=lambda figure: (figure.start, figure.end))
+    return figures
+
+
+def _sentence_figures(document: Document, sentence: Sentence, candidates: list[int]) -> list[Figure]:
+    """Dates and quantities of one sentence; a number inside a date is no quantity of its own,
+    except a counted period ("the past three weeks"), which stays a duration with its date window."""
+    text = document.text
+    claimed = not_quantity_spans(text, sentence.start, sentence.end)
+    quantities = scan(text, sentence.start, sentence.end, claimed, candidates)
+    periods = [(q.start, q.end) for q in quantities if q.period is not None]
+    mentions = [m for m in _dates(sentence, document.published_at) if not _overlaps(m.start, m.end, periods)]
+    dated = [(mention.start, mention.end) for mention in mentions]
+    quantities = [
+        q for q in quantities
+        if q.dimension != "drop" and (q.period is not None or not _overlaps(q.start, q.end, dated))
+    ]
+    _inherit_elided(text, sentence, quantities)
+    figures = [_figure(document, sentence, quantity) for quantity in quantities]
+    _pair_conversions(text, sentence, quantities, figures)
+    return [_date_figure(document, sentence, mention) for mention in mentions] + figures
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < span_end and span_start < end for span_start, span_end in spans)
+
+
+def _dates(sentence: Sentence, published_at: datetime | None) -> list:
+    finder: Callable | None = find_dates
+    return [] if finder is None else finder(sentence, published_at)
+
+
+def _date_figure(document: Document, sentence: Sentence, mention) -> Figure:  # noqa: ANN001 - dates.DateMention
+    value = float(mention.year) if mention.year is not None else None
+    return Figure(
+        figure_id=span_id("figure", document.document_id, mention.start, mention.end),
+        document_id=document.document_id,
+        sentence_index=sentence.index,
+        start=mention.start,
+        end=mention.end,
+        surface=document.text[mention.start : mention.end],
+        value=value,
+        value_low=value,
+        value_high=value,
+        qualifier="exact",
+        unit=None,
+        dimension="date",
+        value_si=None,
+        si_unit=None,
+        entity=None,
+        category="date",
+        date_start=mention.date_start,
+        date_end=mention.date_end,
+        rule=mention.rule,
+    )
+
+
+def _figure(document: Document, sentence: Sentence, quantity: Quantity) -> Figure:
+    text = document.text
+    value_si, si_unit = _si(quantity)
+    date_start, date_end = _date_window(quantity, document.published_at)
+    before = categories.window_before(text, quantity.start, sentence.start)
+    after = categories.window_after(text, quantity.end, sentence.end)
+    category = (
+        "date"
+        if quantity.dimension == "date"
+        else categories.categorise(
+            quantity.dimension, quantity.noun_kind, quantity.noun_category, quantity.entity, before, after,
+            text[quantity.start : quantity.end],
+        )
+    )
+    return Figure(
+        figure_id=span_id("figure", document.document_id, quantity.start, quantity.end),
+        document_id=document.document_id,
+        sentence_index=sentence.index,
+        start=quantity.start,
+        end=quantity.end,
+        surface=text[quantity.start : quantity.end],
+        value=quantity.value,
+        value_low=quantity.value_low,
+        value_high=quantity.value_high,
+        qualifier=quantity.qualifier,
+        unit=quantity.unit,
+        dimension=quantity.dimension,
+        value_si=value_si,
+        si_unit=si_unit,
+        entity=quantity.entity,
+        category=category,
+        date_start=date_start,
+        date_end=date_end,
+        rule=quantity.rule,
+    )
+
+
+def _si(quantity: Quantity) -> tuple[float | None, str | None]:
+    if quantity.dimension in ("count", "score", "date") or quantity.unit is None:
+        return (quantity.value, None) if quantity.dimension in ("count", "ratio") else (None, None)
+    return to_si(quantity.value, quantity.unit)
+
+
+def _date_window(quantity: Quantity, published_at: datetime | None) -> tuple[date | None, date | None]:
+    if quantity.dimension == "date" and quantity.value is not None:
+        return date(int(quantity.value), 1, 1), date(quantity.year_end or int(quantity.value), 12, 31)
+    if quantity.period is None or published_at is None or quantity.value is None or quantity.unit is None:
+        return None, None
+    period = _period(quantity.value, quantity.unit)
+    if period is None:
+        return None, None
+    if quantity.period == "past":
+        return (published_at - period).date(), published_at.date()
+    return published_at.date(), (published_at + period).date()
+
+
+def _period(value: float, unit: str) -> relativedelta | timedelta | None:
+    name = _PERIOD_UNITS.get(unit)
+    if name is not None and float(value).is_integer():
+        return relativedelta(**{name: int(value) * _PERIOD_FACTORS.get(unit, 1)})
+    seconds, _ = to_si(value, unit)
+    return None if seconds is None else timedelta(seconds=seconds)
+
+
+# --- links between the figures of one sentence ------------------------------------------------
+def _inherit_elided(text: str, sentence: Sentence, quantities: list[Quantity]) -> None:
+    """A bare number takes the counted noun of a count it is contrasted with or part of."""
+    for index, quantity in enumerate(quantities):
+        if not quantity.bare or quantity.dimension != "count":
+            continue
+        following = quantities[index + 1] if index + 1 < len(quantities) else None
+        if _is_count(following) and _partitive_patterns()["of"].match(text, quantity.end, following.start):
+            _inherit(quantity, following)  # "25 of the 30 drones"
+            continue
+        for antecedent in reversed(quantities[:index]):
+            if _is_count(antecedent) and _is_partitive(text, sentence, antecedent, quantity):
+                _inherit(quantity, antecedent)
+                break
+
+
+def _is_count(quantity: Quantity | None) -> bool:
+    return quantity is not None and quantity.rule in ("count.noun", "count.vague") and quantity.unit is not None
+
+
+def _inherit(quantity: Quantity, antecedent: Quantity) -> None:
+    quantity.unit = antecedent.unit
+    quantity.entity = antecedent.entity
+    quantity.noun_kind = antecedent.noun_kind
+    quantity.noun_category = antecedent.noun_category
+    quantity.rule = "count.elided"
+    quantity.bare = False
+
+
+def _is_partitive(text: str, sentence: Sentence, antecedent: Quantity, quantity: Quantity) -> bool:
+    """"out of 11,000 soldiers ..., 1,000"; "500 passengers, 20 of whom"; "of whom 20";
+    "killing 12 people and wounding 60" (the same verb shape before both)."""
+    patterns = _partitive_patterns()
+    between = text[antecedent.end : quantity.start]
+    if patterns["after"].match(text, quantity.end, sentence.end):
+        return True
+    if patterns["before"].search(text, max(antecedent.end, quantity.start - 20), quantity.start):
+        return True
+    if patterns["coordinated"].search(between) and patterns["verb_before"].search(
+        text, max(sentence.start, antecedent.start - 24), antecedent.start
+    ):
+        return True
+    lead = text[max(sentence.start, antecedent.start - 12) : antecedent.start].lower()
+    return "," in between and patterns["lead"].search(lead) is not None
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def _partitive_patterns() -> dict[str, re.Pattern[str]]:
+    """after: "20 of whom"; before: "of whom 20"; lead: "out of 11,000 soldiers"."""
+    words = load_toml("figure_words")
+    return {
+        "after": re.compile(rf"(?i:[ \u00a0]+(?:{_alternation(words['elided_after'])})\b)"),
+        "before": re.compile(rf"(?i:\b(?:{_alternation(words['elided_before'])})[ \u00a0,]*$)"),
+        "lead": re.compile(rf"\b(?:{_alternation(words['antecedent_leads'])})[ \u00a0]+$"),
+        "of": re.compile(rf"(?i:[ \u00a0]+(?:{_alternation(words['partitive_of'])})[ \u00a0]+(?:last[ \u00a0]+|first[ \u00a0]+)?$)"),
+        # "... and wounding 60", ", injuring 60": a conjunction, then one verb, then the number.
+        "coordinated": re.compile(r"(?:\band|,)[ \u00a0]+[a-z]+(?:ing|ed)[ \u00a0]+(?:another[ \u00a0]+|more than[ \u00a0]+|at least[ \u00a0]+)?$"),
+        # "killing 12 people": the earlier count right after a verb of the same shape.
+        "verb_before": re.compile(r"\b[a-z]+(?:ing|ed)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?$"),
+    }
+
+
+def _pair_conversions(text: str, sentence: Sentence, quantities: list[Quantity], figures: list[Figure]) -> None:
+    """"1,000-kilometer (620-mile) front line": each half points at the other and shares the entity."""
+    for index in range(len(figures) - 1):
+        first, second = quantities[index], quantities[index + 1]
+        if first.unit is None or second.unit is None or first.dimension != second.dimension:
+            continue
+        if first.dimension in ("count", "date", "score"):
+            continue
+        gap = _CONVERSION_GAP.match(text, first.end, sentence.end)
+        if gap is None or gap.end() != second.start:
+            continue
+        close = _CONVERSION_CLOSE.match(text, second.end, sentence.end)
+        if close is None:
+            continue
+        entity = first.entity or second.entity
+        if entity is None and (first.compound or second.compound):
+            phrase = entities.noun_phrase_after(text, close.end(), sentence.end)
+            entity = phrase.text if phrase else None
+        if entity is None:
+            phrase = entities.of_phrase_after(text, close.end(), sentence.end)
+            entity = phrase.text if phrase else None
+        for figure in (figures[index], figures[index + 1]):
+            figure.entity = entity
+            if entity:
+                figure.category = categories.categorise(figure.dimension, None, None, entity, "", "") or figure.category
+        figures[index].paired_figure_id = figures[index + 1].figure_id
+        figures[index + 1].paired_figure_id = figures[index].figure_id

@@ -1,0 +1,123 @@
+"""The words just before and after a number that qualify it.
+
+"approximately 11,000" -> approximately; "more than $2bn" -> more_than;
+"the past three weeks" -> a period ending now; "between 10 and 12" -> a range.
+Words come from ``lexicons/qualifiers.toml`` and ``lexicons/figure_words.toml``.
+
+Looking left is done on the sentence reversed, so each look is one anchored
+regex match rather than a search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.lexicon import load_toml
+
+_QUALIFIER_KINDS = ("approximately", "more_than", "at_least", "less_than", "at_most", "up_to")
+# The word right before a position, read on reversed text: "11 swodniW" -> "Windows".
+_PREVIOUS_WORD_REVERSED = re.compile(r"[ \u00a0]+([\w&.'’#-]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class LeftContext:
+    start: int  # document offset where the qualifying words begin
+    qualifier: str | None  # approximately, more_than, ...
+    period: str | None  # past or next ("the past three weeks")
+    between: bool  # "between 10 and 12"
+    from_: bool  # "from 10 to 12" is a change, not a range
+
+
+@dataclass(frozen=True, slots=True)
+class ReversedSentence:
+    """A sentence's text reversed, to read leftwards from a document offset."""
+
+    text: str
+    end: int  # document offset of the sentence end
+
+    def index(self, position: int) -> int:
+        return self.end - position
+
+
+def reverse(text: str, start: int, end: int) -> ReversedSentence:
+    return ReversedSentence(text[start:end][::-1], end)
+
+
+def _reversed_alternation(phrases: list[str]) -> str:
+    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p[::-1]).replace(r"\ ", r"[ \u00a0]+") for p in ordered)
+
+
+@cache
+def qualifier_table() -> dict[str, str]:
+    """Qualifier phrase (lower-cased) -> qualifier kind."""
+    table = load_toml("qualifiers")
+    return {phrase.lower(): kind for kind in _QUALIFIER_KINDS for phrase in table[kind]}
+
+
+@cache
+def _left_pattern() -> re.Pattern[str]:
+    """Reversed: whitespace, then one of the qualifying phrases, then a word boundary."""
+    words = load_toml("figure_words")
+    qualifiers = _reversed_alternation(list(qualifier_table()))
+    past = _reversed_alternation(words["past_period_leads"])
+    upcoming = _reversed_alternation(words["next_period_leads"])
+    return re.compile(
+        rf"(?i:[ \u00a0]+(?:(?P<past>(?:{past})(?:[ \u00a0]+eht)?)"
+        rf"|(?P<next>(?:{upcoming})(?:[ \u00a0]+eht)?)"
+        rf"|(?P<qualifier>{qualifiers})"
+        rf"|(?P<between>neewteb)"
+        rf"|(?P<from>morf))(?!\w))"
+    )
+
+
+@cache
+def _after_pattern() -> re.Pattern[str]:
+    """Words right after a number that qualify it: "500 or so", "1,000-odd", "10,000+"."""
+    table = load_toml("qualifiers")["after"]
+    ordered = sorted(table, key=len, reverse=True)
+    alternation = "|".join(re.escape(p.strip()) for p in ordered)
+    return re.compile(rf"(?i:[ \u00a0]?(?P<after>{alternation})(?![\w+]))")
+
+
+def read_left(reversed_sentence: ReversedSentence, position: int) -> LeftContext:
+    """What qualifies the number starting at document offset ``position``."""
+    match = _left_pattern().match(reversed_sentence.text, reversed_sentence.index(position))
+    if match is None:
+        return LeftContext(position, None, None, False, False)
+    start = reversed_sentence.end - match.end()
+    group = match.lastgroup
+    if group == "qualifier":
+        phrase = " ".join(match.group("qualifier")[::-1].lower().split())
+        return LeftContext(start, qualifier_table().get(phrase), None, False, False)
+    if group in ("past", "next"):
+        return LeftContext(start, None, group, False, False)
+    return LeftContext(position, None, None, group == "between", group == "from")
+
+
+def read_after(text: str, position: int, end: int) -> tuple[str, int] | None:
+    """(qualifier, end offset) for "or so", "-odd", "or more", "+" right after ``position``."""
+    match = _after_pattern().match(text, position, end)
+    if match is None:
+        return None
+    table = load_toml("qualifiers")["after"]
+    return table[match.group("after").lower()], match.end()
+
+
+def previous_word(reversed_sentence: ReversedSentence, position: int) -> str | None:
+    """The word right before ``position`` ("Windows" for the 11 of "Windows 11")."""
+    match = _PREVIOUS_WORD_REVERSED.match(reversed_sentence.text, reversed_sentence.index(position))
+    return match.group(1)[::-1] if match else None
+
+
+def bounds(qualifier: str, value: float) -> tuple[float | None, float | None]:
+    """The interval a qualifier implies: over 1,000 -> (1000, None); under 5 -> (None, 5)."""
+    if qualifier in ("more_than", "at_least"):
+        return value, None
+    if qualifier in ("less_than", "at_most", "up_to"):
+        return None, value
+    if qualifier == "approximately":
+        return value, value
+    return value, value

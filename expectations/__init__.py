@@ -8,6 +8,8 @@ from typing import Any
 
 import great_expectations as gx
 
+from expectations import custom  # noqa: F401 - registers the custom expectations the suites name
+
 
 def suite_definition(table_name: str) -> dict[str, Any]:
     """The raw JSON of ``expectations/<table_name>.json``."""

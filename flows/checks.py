@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+import math
+from functools import cache
 from typing import Any
 
 import pyarrow as pa
+
+from transforms.lexicon import load_toml
+from transforms.units import to_si
+
+
+@cache
+def _measure_dimensions() -> dict[str, str]:
+    """Canonical unit of measure → the dimension the unit lexicons give it (counted nouns are not here)."""
+    dimensions = {name: entry["dimension"] for name, entry in load_toml("units")["units"].items()}
+    dimensions.update((code, "currency") for code in load_toml("currencies")["currencies"])
+    return dimensions
+
+
+def unit_dimension(unit: str) -> str | None:
+    return _measure_dimensions().get(unit)
 
 
 def _texts_by_document(tables: dict[str, pa.Table]) -> dict[str, str]:
@@ -26,15 +43,60 @@ def _spans(table: pa.Table, texts: dict[str, str]) -> tuple[list[str | None], li
     return at_span, in_text
 
 
+def _paired(figures: pa.Table) -> tuple[list[float | None], list[float | None]]:
+    """value and value_si of each figure's paired figure (None where unpaired or dangling)."""
+    by_id = {
+        figure_id: (value, value_si)
+        for figure_id, value, value_si in zip(
+            figures["figure_id"].to_pylist(), figures["value"].to_pylist(), figures["value_si"].to_pylist(), strict=True
+        )
+    }
+    partners = [by_id.get(paired, (None, None)) for paired in figures["paired_figure_id"].to_pylist()]
+    return [value for value, _si in partners], [value_si for _value, value_si in partners]
+
+
+def _unit_checks(figures: pa.Table) -> tuple[list[bool | None], list[bool | None]]:
+    """Per figure with a unit of measure: does the dimension match the unit's, and is value_si = value x factor?
+
+    None where the unit is not a unit of measure (counted nouns, dates) or there is no value.
+    """
+    dimension_matches: list[bool | None] = []
+    si_matches: list[bool | None] = []
+    columns = (figures[name].to_pylist() for name in ("unit", "dimension", "value", "value_si", "si_unit"))
+    for unit, dimension, value, value_si, si_unit in zip(*columns, strict=True):
+        expected_dimension = unit_dimension(unit) if unit else None
+        if expected_dimension is None:
+            dimension_matches.append(None)
+            si_matches.append(None)
+            continue
+        dimension_matches.append(expected_dimension == dimension)
+        if value is None or value_si is None:
+            si_matches.append(None)
+            continue
+        expected_si, expected_si_unit = to_si(value, unit)
+        si_matches.append(
+            expected_si_unit == si_unit and math.isclose(expected_si or 0.0, value_si, rel_tol=1e-9, abs_tol=1e-12)
+        )
+    return dimension_matches, si_matches
+
+
 def derive_check_columns(table_name: str, tables: dict[str, pa.Table]) -> pa.Table:
-    """The table plus the columns its suite checks: ``text_at_span``/``span_in_text`` or ``text_sha256_of_text``."""
+    """The table plus the columns its suite checks (see each suite's column list)."""
     table = tables[table_name]
     if table_name == "documents":
         digests = [hashlib.sha256(text.encode("utf-8")).hexdigest() for text in table["text"].to_pylist()]
         return table.drop_columns(["text"]).append_column("text_sha256_of_text", pa.array(digests, pa.string()))
     at_span, in_text = _spans(table, _texts_by_document(tables))
     table = table.append_column("text_at_span", pa.array(at_span, pa.string()))
-    return table.append_column("span_in_text", pa.array(in_text, pa.bool_()))
+    table = table.append_column("span_in_text", pa.array(in_text, pa.bool_()))
+    if table_name == "figures":
+        paired_value, paired_value_si = _paired(table)
+        dimension_matches, si_matches = _unit_checks(table)
+        table = table.append_column("paired_value", pa.array(paired_value, pa.float64()))
+        table = table.append_column("paired_value_si", pa.array(paired_value_si, pa.float64()))
+        table = table.append_column("unit_dimension_matches", pa.array(dimension_matches, pa.bool_()))
+        table = table.append_column("value_si_matches", pa.array(si_matches, pa.bool_()))
+    return table
 
 
 def suite_parameters(tables: dict[str, pa.Table]) -> dict[str, Any]:

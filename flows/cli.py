@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
+
+_STARTED = time.perf_counter()
 
 QUIET_OFFLINE = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -63,6 +66,10 @@ def _print_summary(summary: object) -> None:
     else:
         print("  all expectations passed")
     print(f"  tables in {summary.tables['documents'].parent}/ · quality report {summary.report}")
+    stages = " · ".join(f"{stage} {seconds:.2f}s" for stage, seconds in summary.seconds.items())
+    total = time.perf_counter() - _STARTED
+    inside = sum(summary.seconds.values())
+    print(f"  time: {stages} · total {total:.1f}s, of which {total - inside:.1f}s start-up (imports, Prefect server)")
 
 
 def _run(args: argparse.Namespace) -> int:

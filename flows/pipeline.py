@@ -6,6 +6,7 @@ Each task wraps one plain function from ``flows/``; the flow only wires them.
 from __future__ import annotations
 
 import shutil
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +42,7 @@ class RunSummary:
     quarantined_rows: int = 0
     report: Path | None = None
     tables: dict[str, Path] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each stage inside the flow
 
     @property
     def exit_code(self) -> int:
@@ -118,6 +120,19 @@ def report_task(
     return index
 
 
+class _StageClock:
+    """Wall time between successive ``lap`` calls, by stage name."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = round(now - self._last, 3)
+        self._last = now
+
+
 def _fresh_dir(path: Path) -> Path:
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
@@ -153,6 +168,7 @@ def summarise(run_id: str, tables: ExtractedTables, report: validation.Validatio
 @flow(name="newsfigures-run", log_prints=False)
 def run_pipeline(seeds_dir: str = "seeds", output_dir: str = "output", batch_size: int = 200) -> RunSummary:
     """Extract figures, sources and events from every article under ``seeds_dir`` into ``output_dir``."""
+    clock = _StageClock()
     seeds, output = Path(seeds_dir), Path(output_dir)
     run_time = datetime.now(UTC).replace(microsecond=0)
     run_id = f"{run_time:%Y%m%dT%H%M%SZ}-{uuid4().hex[:6]}"
@@ -160,16 +176,21 @@ def run_pipeline(seeds_dir: str = "seeds", output_dir: str = "output", batch_siz
 
     ingested = [future.result() for future in ingest_task.map(list(ingestion.batched(paths, batch_size)), unmapped(seeds))]
     documents, duplicates = ingestion.drop_duplicates(doc for batch in ingested for doc in batch.documents)
+    clock.lap("ingest")
     document_batches = [documents[i : i + batch_size] for i in range(0, len(documents), batch_size)]
     extracted = concat_batches(
         future.result() for future in extract_task.map(document_batches, unmapped(run_time))
     )
     extracted.rejected = [item for batch in ingested for item in batch.rejected] + duplicates + extracted.rejected
+    clock.lap("extract")
 
     report = validate_task(extracted, _fresh_dir(output / "quality" / "gx"))
+    clock.lap("validate")
     written, quarantine = publish_task(output, extracted, report, run_id, run_time)
+    clock.lap("publish")
     index = report_task(output, seeds, extracted, report, quarantine, run_id, run_time)
+    clock.lap("report")
 
     summary = summarise(run_id, extracted, report, quarantine)
-    summary.report, summary.tables = index, written
+    summary.report, summary.tables, summary.seconds = index, written, clock.laps
     return summary

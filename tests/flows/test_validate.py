@@ -43,6 +43,15 @@ def corrupt(tables: dict[str, pa.Table], table_name: str, expectation: dict) -> 
         table = pa.concat_tables([table, table.slice(0, 1)])
     elif kind == "expect_column_value_lengths_to_equal":
         table = _set(table, column, 0, "short")
+    elif kind == "expect_stated_conversions_to_agree":  # 500 mi (805 km) becomes 900 mi (805 km)
+        row = _row_with(table, "paired_figure_id")
+        table = _set(table, "value", row, 900.0)
+        table = _set(table, "value_si", row, 900.0 * 1609.344)
+    elif kind == "expect_column_values_to_be_in_set" and column == "unit_dimension_matches":
+        table = _set(table, "dimension", _row_with(table, "si_unit"), "mass")
+    elif kind == "expect_column_values_to_be_in_set" and column == "value_si_matches":
+        row = _row_with(table, "si_unit")
+        table = _set(table, "value_si", row, table["value_si"][row].as_py() * 2)
     elif kind == "expect_column_values_to_be_in_set" and column == "span_in_text":
         table = _set(table, "end", 0, 10_000_000)
     elif kind == "expect_column_values_to_be_in_set":

@@ -9,6 +9,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from flows import plausibility
 from transforms.lexicon import load_toml
 from transforms.units import to_si
 
@@ -96,6 +97,13 @@ def derive_check_columns(table_name: str, tables: dict[str, pa.Table]) -> pa.Tab
         table = table.append_column("paired_value_si", pa.array(paired_value_si, pa.float64()))
         table = table.append_column("unit_dimension_matches", pa.array(dimension_matches, pa.bool_()))
         table = table.append_column("value_si_matches", pa.array(si_matches, pa.bool_()))
+        whole_value, part_ok = plausibility.part_within_whole(table)
+        table = table.append_column("whole_value", pa.array(whole_value, pa.float64()))
+        table = table.append_column("part_within_whole", pa.array(part_ok, pa.bool_()))
+        table = table.append_column("percentage_in_range", pa.array(plausibility.percentage_in_range(table), pa.bool_()))
+        table = table.append_column("duration_positive", pa.array(plausibility.duration_positive(table), pa.bool_()))
+        not_future = plausibility.date_not_after_publication(table, tables["documents"])
+        table = table.append_column("date_not_after_publication", pa.array(not_future, pa.bool_()))
     return table
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from uuid import uuid4
 
 from prefect import flow, task, unmapped
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows import ingest as ingestion
 from flows import publish as publishing
@@ -117,7 +118,31 @@ def report_task(
     temporary = index.with_name(".index.html.tmp")
     temporary.write_text(page, encoding="utf-8")
     temporary.replace(index)
+    _publish_artifacts(tables, report, index)
     return index
+
+
+def _publish_artifacts(tables: ExtractedTables, report: validation.ValidationReport, index: Path) -> None:
+    """The run's quality at a glance, for users who look at runs in a Prefect server's UI."""
+    counts = " · ".join(f"{name}: {table.num_rows}" for name, table in tables.as_dict().items())
+    failed = "\n".join(
+        f"- **{o.table_name}**: {o.description} (`{o.expectation}`) — {o.unexpected_count} row(s)" for o in report.failed
+    )
+    verdict = f"{len(report.failed)} expectation(s) failed:\n{failed}" if report.failed else "All expectations passed."
+    create_markdown_artifact(
+        markdown=f"# newsfigures run\n{counts} · rejected documents: {len(tables.rejected)}\n\n{verdict}\n\n"
+        f"Report: `{index.resolve()}`",
+        key="newsfigures-quality",
+        description="Data quality of the run",
+    )
+    create_table_artifact(
+        table=[
+            {"table": o.table_name, "check": o.description, "success": o.success, "failing_rows": o.unexpected_count}
+            for o in report.outcomes
+        ],
+        key="newsfigures-expectations",
+        description="Every expectation of the run",
+    )
 
 
 class _StageClock:

@@ -12,7 +12,8 @@ from transforms.ids import span_id
 from transforms.records import Event, Figure, Source
 
 TEXT = (
-    "The company said on Monday it had cut 1,200 jobs. "
+    "The company said on Monday it had cut 1,200 jobs over the past two weeks, 300 of them in Ohio. "
+    "Its shares rose 12% to $41.50. "
     "The 500-mile (805-kilometre) pipeline opened in March 2024, Reuters reported."
 )
 INGESTED_AT = datetime(2025, 3, 1, tzinfo=UTC)
@@ -30,7 +31,8 @@ def clean_tables() -> dict[str, pa.Table]:
     def figure(surface: str, value: float, unit: str | None, dimension: str, **extra: object) -> Figure:
         start, end = _span(document.text, surface)
         fields: dict[str, object] = dict(
-            figure_id=span_id("figure", doc_id, start, end), document_id=doc_id, sentence_index=0 if start < 50 else 1,
+            figure_id=span_id("figure", doc_id, start, end), document_id=doc_id,
+            sentence_index=sum(start > boundary for boundary in (document.text.index("Its"), document.text.index("The 5"))),
             start=start, end=end, surface=surface, value=value, value_low=value, value_high=value, qualifier="exact",
             unit=unit, dimension=dimension, value_si=value, si_unit=None, entity=None, category=None,
             date_start=None, date_end=None, rule="fixture",
@@ -38,7 +40,12 @@ def clean_tables() -> dict[str, pa.Table]:
         fields.update(extra)
         return Figure(**fields)  # type: ignore[arg-type]
 
-    jobs = figure("1,200 jobs", 1200.0, "job", "count", category="employment")
+    jobs = figure("1,200 jobs", 1200.0, "job", "count", entity="jobs", category="employment", rule="count.noun")
+    weeks = figure("the past two weeks", 2.0, "week", "duration", value_si=1209600.0, si_unit="s",
+                   date_start=date(2025, 2, 15), date_end=date(2025, 3, 1))
+    ohio = figure("300", 300.0, "job", "count", entity="jobs", category="employment", rule="count.elided")
+    shares = figure("12%", 12.0, "percent", "percentage", value_si=0.12, si_unit="dimensionless")
+    price = figure("$41.50", 41.5, "USD", "currency", si_unit="USD", category="money")
     miles = figure("500-mile", 500.0, "mi", "length", value_si=804672.0, si_unit="m", entity="pipeline")
     kilometres = figure("805-kilometre", 805.0, "km", "length", value_si=805000.0, si_unit="m", entity="pipeline")
     march = figure("March 2024", 2024.0, None, "date", date_start=date(2024, 3, 1), date_end=date(2024, 3, 31))
@@ -59,7 +66,7 @@ def clean_tables() -> dict[str, pa.Table]:
 
     return {
         "documents": to_table([document], DOCUMENTS, ingested_at=INGESTED_AT),
-        "figures": to_table([jobs, miles, kilometres, march], FIGURES),
+        "figures": to_table([jobs, weeks, ohio, shares, price, miles, kilometres, march], FIGURES),
         "sources": to_table([company, reuters], SOURCES),
         "events": to_table([layoffs], EVENTS),
     }

@@ -52,6 +52,15 @@ def corrupt(tables: dict[str, pa.Table], table_name: str, expectation: dict) -> 
     elif kind == "expect_column_values_to_be_in_set" and column == "value_si_matches":
         row = _row_with(table, "si_unit")
         table = _set(table, "value_si", row, table["value_si"][row].as_py() * 2)
+    elif column == "part_within_whole":  # "1,200 jobs …, 300 of them" becomes "…, 3,000 of them"
+        table = _set(table, "value", table["rule"].to_pylist().index("count.elided"), 3000.0)
+    elif column == "percentage_in_range":
+        table = _set(table, "value", table["dimension"].to_pylist().index("percentage"), 112.0)
+    elif column == "duration_positive":
+        table = _set(table, "value_si", table["dimension"].to_pylist().index("duration"), -1209600.0)
+    elif column == "date_not_after_publication":
+        row = table["dimension"].to_pylist().index("date")
+        table = _set(_set(table, "date_start", row, date(2031, 3, 1)), "date_end", row, date(2031, 3, 31))
     elif kind == "expect_column_values_to_be_in_set" and column == "span_in_text":
         table = _set(table, "end", 0, 10_000_000)
     elif kind == "expect_column_values_to_be_in_set":

@@ -122,6 +122,18 @@ TABLES: dict[str, tuple[pa.Schema, str, tuple[str, ...]]] = {
     "events": (EVENTS, "event_id", ("document_id", "start", "end", "event_id")),
 }
 
+# (table, column, referenced table): every non-null value must be a key of the referenced table.
+FOREIGN_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("figures", "document_id", "documents"),
+    ("figures", "source_id", "sources"),
+    ("figures", "event_id", "events"),
+    ("figures", "paired_figure_id", "figures"),
+    ("sources", "document_id", "documents"),
+    ("sources", "via_source_id", "sources"),
+    ("events", "document_id", "documents"),
+    ("events", "source_id", "sources"),
+)
+
 
 def to_table(records: Iterable[object], schema: pa.Schema, **constants: object) -> pa.Table:
     """Dataclass records → Arrow table with exactly ``schema``.

@@ -23,7 +23,7 @@ import pyarrow as pa  # noqa: E402
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 
 from expectations import load_suite  # noqa: E402
-from flows.tables import TABLES  # noqa: E402
+from flows.tables import FOREIGN_KEYS, TABLES  # noqa: E402
 from flows.checks import derive_check_columns, suite_parameters  # noqa: E402
 
 
@@ -133,12 +133,48 @@ def validate_tables(tables: dict[str, pa.Table], data_docs_dir: Path | None = No
     return ValidationReport(outcomes=outcomes, data_docs_index=index)
 
 
-def quarantine_rows(tables: dict[str, pa.Table], report: ValidationReport) -> tuple[dict[str, pa.Table], list[dict[str, Any]]]:
-    """Split failing rows out of each table: (clean tables, quarantine rows with their reasons)."""
-    failing: dict[str, dict[int, list[ExpectationOutcome]]] = {name: {} for name in tables}
+@dataclass(frozen=True, slots=True)
+class _Reason:
+    expectation: str
+    column: str | None
+    description: str
+
+
+def _failing_positions(report: ValidationReport) -> dict[str, dict[int, list[_Reason]]]:
+    failing: dict[str, dict[int, list[_Reason]]] = {name: {} for name in TABLES}
     for outcome in report.failed:
+        reason = _Reason(outcome.expectation, outcome.column, outcome.description)
         for row in outcome.failing_rows:
-            failing[outcome.table_name].setdefault(row, []).append(outcome)
+            failing[outcome.table_name].setdefault(row, []).append(reason)
+    return failing
+
+
+def _cascade(tables: dict[str, pa.Table], failing: dict[str, dict[int, list[_Reason]]]) -> None:
+    """A row whose foreign key points at a quarantined row is quarantined too, so published keys always resolve."""
+    changed = True
+    while changed:
+        changed = False
+        quarantined_ids = {
+            name: {tables[name][TABLES[name][1]][position].as_py() for position in failing[name]} for name in TABLES
+        }
+        for table_name, column, target in FOREIGN_KEYS:
+            if not quarantined_ids[target]:
+                continue
+            for position, value in enumerate(tables[table_name][column].to_pylist()):
+                if value in quarantined_ids[target] and position not in failing[table_name]:
+                    reason = _Reason("references_quarantined_row", column, f"{column} refers to a quarantined {target} row")
+                    failing[table_name][position] = [reason]
+                    changed = True
+
+
+def quarantine_rows(tables: dict[str, pa.Table], report: ValidationReport) -> tuple[dict[str, pa.Table], list[dict[str, Any]]]:
+    """Split failing rows out of each table: (clean tables, quarantine rows with their reasons).
+
+    Rows that refer to a quarantined row (a figure of a quarantined source, the pair of a quarantined
+    figure) follow it into quarantine.
+    """
+    failing = _failing_positions(report)
+    _cascade(tables, failing)
     clean: dict[str, pa.Table] = {}
     quarantined: list[dict[str, Any]] = []
     for table_name, table in tables.items():
@@ -147,21 +183,21 @@ def quarantine_rows(tables: dict[str, pa.Table], report: ValidationReport) -> tu
             clean[table_name] = table
             continue
         key = TABLES[table_name][1]
-        for position, outcomes in sorted(rows.items()):
+        for position, reasons in sorted(rows.items()):
             record = table.slice(position, 1).to_pylist()[0]
             row_json = json.dumps({k: v for k, v in record.items() if k != "text"}, default=str, sort_keys=True)
-            for outcome in outcomes:
-                quarantined.append(
-                    {
-                        "table_name": table_name,
-                        "row_id": str(record[key]),
-                        "document_id": record.get("document_id"),
-                        "expectation": outcome.expectation,
-                        "column": outcome.column,
-                        "reason": outcome.description,
-                        "row_json": row_json,
-                    }
-                )
+            quarantined.extend(
+                {
+                    "table_name": table_name,
+                    "row_id": str(record[key]),
+                    "document_id": record.get("document_id"),
+                    "expectation": reason.expectation,
+                    "column": reason.column,
+                    "reason": reason.description,
+                    "row_json": row_json,
+                }
+                for reason in reasons
+            )
         keep = pa.array([position not in rows for position in range(table.num_rows)])
         clean[table_name] = table.filter(keep)
     return clean, quarantined

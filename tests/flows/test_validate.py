@@ -113,3 +113,39 @@ def test_failing_rows_are_quarantined_and_the_rest_published():
     assert [row["row_id"] for row in quarantine] == [figures["figure_id"][0].as_py()]
     assert quarantine[0]["reason"] == "value_low <= value"
     assert clean["sources"].num_rows == tables["sources"].num_rows
+
+
+def _quarantine_reasons(tables: dict[str, pa.Table]) -> tuple[dict[str, pa.Table], set[tuple[str, str]]]:
+    clean, quarantine = quarantine_rows(tables, validate_tables(tables))
+    return clean, {(row["table_name"], row["reason"]) for row in quarantine}
+
+
+def _keys_resolve(clean: dict[str, pa.Table]) -> bool:
+    kept = {name: set(clean[name][f"{name[:-1]}_id"].to_pylist()) for name in ("figures", "sources", "events")}
+    return (
+        all(s is None or s in kept["sources"] for s in clean["figures"]["source_id"].to_pylist())
+        and all(p is None or p in kept["figures"] for p in clean["figures"]["paired_figure_id"].to_pylist())
+        and all(v is None or v in kept["sources"] for v in clean["sources"]["via_source_id"].to_pylist())
+        and all(s is None or s in kept["sources"] for s in clean["events"]["source_id"].to_pylist())
+    )
+
+
+def test_the_pair_of_a_quarantined_figure_follows_it():
+    tables = clean_tables()
+    row = tables["figures"]["unit"].to_pylist().index("mi")  # 500-mile, paired with 805-kilometre
+    tables["figures"] = _set(tables["figures"], "value_high", row, 1.0)  # value above value_high
+    clean, reasons = _quarantine_reasons(tables)
+    assert reasons == {("figures", "value <= value_high"),
+                       ("figures", "paired_figure_id refers to a quarantined figures row")}
+    assert clean["figures"].num_rows == tables["figures"].num_rows - 2 and _keys_resolve(clean)
+
+
+def test_rows_attributed_to_a_quarantined_source_follow_it():
+    tables = clean_tables()
+    tables["sources"] = _set(tables["sources"], "kind", 1, "astrologer")  # Reuters: not a known kind
+    clean, reasons = _quarantine_reasons(tables)
+    assert ("sources", "kind is a known source kind") in reasons
+    assert ("sources", "via_source_id refers to a quarantined sources row") in reasons  # the company, via Reuters
+    assert ("figures", "source_id refers to a quarantined sources row") in reasons
+    assert ("events", "source_id refers to a quarantined sources row") in reasons
+    assert clean["sources"].num_rows == 0 and _keys_resolve(clean)

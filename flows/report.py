@@ -18,6 +18,8 @@ from transforms.records import RejectedDocument
 _REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", re.IGNORECASE)
 _REMOTE_LINK = re.compile(r"<link[^>]*\bhref=\"https?://[^\"]*\"[^>]*>", re.IGNORECASE)
 _REMOTE_IMAGE = re.compile(r"<img[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>", re.IGNORECASE)
+# url('https://…/logo.png') in inline and static CSS.
+_REMOTE_CSS_URL = re.compile(r"url\(\s*['\"]?https?://[^)]*\)", re.IGNORECASE)
 _OFFLINE_CSS = """body{font:14px/1.5 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:16px;color:#1f2328}
 table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:4px 6px;vertical-align:top}
 .text-danger{color:#cf222e}.text-success{color:#1a7f37}.navbar,.sticky,.ge-training-container,footer{display:none}
@@ -108,4 +110,6 @@ def make_data_docs_offline(site_dir: Path) -> None:
         html = _REMOTE_IMAGE.sub("", html)
         relative = Path(*[".."] * (len(page.relative_to(site_dir).parts) - 1), "static/styles/offline.css").as_posix()
         html = _REMOTE_LINK.sub("", html).replace("</head>", f'<link rel="stylesheet" href="{relative}">\n</head>', 1)
-        page.write_text(html, encoding="utf-8")
+        page.write_text(_REMOTE_CSS_URL.sub("none", html), encoding="utf-8")
+    for css in site_dir.rglob("*.css"):
+        css.write_text(_REMOTE_CSS_URL.sub("none", css.read_text(encoding="utf-8")), encoding="utf-8")

@@ -27,4 +27,6 @@ clean:
 	rm -rf $(VENV) output/*.parquet output/quality
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python -m benchmarks.extraction --seeds seeds --megabytes 2
+	$(BIN)/python -m benchmarks.accuracy

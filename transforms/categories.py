@@ -11,10 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from transforms.alternation import trie_pattern
 from transforms.lexicon import load_toml
 
 # The words before a figure, back to the nearest clause break: "offensive in Kursk, seizing" -> "seizing".
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\d")
+# Everything up to and including the last clause break: "offensive in Kursk," of "offensive in Kursk, seizing".
+_UP_TO_LAST_BREAK = re.compile(r"(?s:.*)[,;:()\[\]—–\d]")
 _WINDOW_CHARS = 48
 _WORDS_AFTER = 4
 
@@ -30,10 +33,21 @@ class ContextRule:
     within: tuple[str, ...]  # must occur in the figure's own surface
 
 
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """The context rules that apply to one kind of figure, with one regex per side over all of them:
+    when neither finds a phrase (most figures), no rule needs to be tried one by one."""
+
+    rules: tuple[ContextRule, ...]
+    any_before: re.Pattern[str] | None
+    any_after: re.Pattern[str] | None
+    any_within: tuple[str, ...]
+
+
 def _phrase_regex(phrases: list[str], anchored_end: bool) -> re.Pattern[str] | None:
     if not phrases:
         return None
-    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    alternation = trie_pattern(phrases)
     if anchored_end:  # "seizing" as one of the last three words before the figure
         return re.compile(rf"\b(?:{alternation})\b(?:\s+\S+){{0,2}}\s*$")
     return re.compile(rf"(?:^|\b|(?<=-))(?:{alternation})\b")
@@ -56,6 +70,33 @@ def context_rules() -> tuple[ContextRule, ...]:
 
 
 @cache
+def rule_set(dimension: str, noun_kind: str | None, noun_category: str | None) -> RuleSet:
+    """The context rules, in order, that apply to a figure of this dimension and counted noun."""
+    applying = [
+        (rule, entry)
+        for rule, entry in zip(context_rules(), load_toml("categories")["context"])
+        if _applies(rule, dimension, noun_kind, noun_category)
+    ]
+    before = [phrase for _, entry in applying for phrase in entry.get("before", ())]
+    after = [phrase for _, entry in applying for phrase in entry.get("after", ())]
+    return RuleSet(
+        rules=tuple(rule for rule, _ in applying),
+        any_before=_phrase_regex(before, anchored_end=True),
+        any_after=_phrase_regex(after, anchored_end=False),
+        any_within=tuple(word for rule, _ in applying for word in rule.within),
+    )
+
+
+def _applies(rule: ContextRule, dimension: str, noun_kind: str | None, noun_category: str | None) -> bool:
+    return (
+        dimension in rule.dimensions
+        or (noun_kind is not None and noun_kind in rule.kinds)
+        or (noun_kind == "unknown" and "person" in rule.kinds)  # "300 pilgrims killed"
+        or (noun_category is not None and noun_category in rule.noun_categories)
+    )
+
+
+@cache
 def dimension_defaults() -> dict[str, str]:
     return dict(load_toml("categories")["dimension_defaults"])
 
@@ -68,9 +109,9 @@ def entity_heads() -> dict[str, str]:
 def window_before(text: str, start: int, floor: int) -> str:
     """Lower-cased text before ``start`` back to a clause break (at most a few words)."""
     piece = text[max(floor, start - _WINDOW_CHARS) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(piece))
-    if breaks:
-        piece = piece[breaks[-1].end() :]
+    last_break = _UP_TO_LAST_BREAK.match(piece)
+    if last_break:
+        piece = piece[last_break.end() :]
     return piece.lower()
 
 
@@ -94,20 +135,49 @@ def categorise(
     surface: str = "",
 ) -> str | None:
     """The figure's category; ``before``/``after`` are the windows around the figure."""
-    surface = surface.lower()
-    for rule in context_rules():
-        applies = (
-            dimension in rule.dimensions
-            or (noun_kind is not None and noun_kind in rule.kinds)
-            or (noun_kind == "unknown" and "person" in rule.kinds)  # "300 pilgrims killed"
-            or (noun_category is not None and noun_category in rule.noun_categories)
-        )
-        if not applies:
-            continue
+    return _by_context(rule_set(dimension, noun_kind, noun_category), before, after, surface.lower()) or _by_noun(
+        dimension, noun_category, entity)
+
+
+def categorise_span(
+    text: str,
+    start: int,
+    end: int,
+    sentence_start: int,
+    sentence_end: int,
+    dimension: str,
+    noun_kind: str | None,
+    noun_category: str | None,
+    entity: str | None,
+) -> str | None:
+    """``categorise`` for the figure at ``text[start:end]``, reading its windows only when a rule could use them."""
+    rules = rule_set(dimension, noun_kind, noun_category)
+    category = None
+    if rules.rules:
+        before = window_before(text, start, sentence_start) if rules.any_before else ""
+        after = window_after(text, end, sentence_end) if rules.any_after else ""
+        category = _by_context(rules, before, after, text[start:end].lower())
+    return category or _by_noun(dimension, noun_category, entity)
+
+
+def _by_context(rules: RuleSet, before: str, after: str, surface: str) -> str | None:
+    """The first rule with one of its words before, after or within the figure."""
+    hit = (
+        (rules.any_before is not None and rules.any_before.search(before) is not None)
+        or (rules.any_after is not None and rules.any_after.search(after) is not None)
+        or (rules.any_within and any(word in surface for word in rules.any_within))
+    )
+    if not hit:
+        return None
+    for rule in rules.rules:
         if (rule.before and rule.before.search(before)) or (rule.after and rule.after.search(after)):
             return rule.category
         if any(word in surface for word in rule.within):
             return rule.category
+    return None
+
+
+def _by_noun(dimension: str, noun_category: str | None, entity: str | None) -> str | None:
     if entity:
         heads = entity_heads()
         lowered = entity.lower()

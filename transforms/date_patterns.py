@@ -73,6 +73,10 @@ def _building_blocks() -> dict[str, str]:
         "year": r"(?:18|19|20)\d\d(?![\d\w])",
         # The second year of a range: "2023" or "23" in "2022-23".
         "year_end": r"(?:(?:18|19|20)\d\d|\d\d)(?![\d\w])",
+        # The second year of a range: "2023", or "24" right after a hyphen, slash or dash ("2023/24", "2019 – 20").
+        "range_year_end": r"(?:(?:18|19|20)\d\d|(?:(?<=[-–/])|(?<=[-–/]\s))\d\d)(?![\d\w])",
+        # After a year range, no percentage: "since 1990 to 16%" is a year, then a share.
+        "not_percent": r"(?![ \u00a0]*(?:%|[Pp]er[ \u00a0]?[Cc]ent\b))",
         "unit": rf"{any_case(dates['units'])}(?!\w)",
         "count": rf"(?:{any_case(dates['numbers'])}|\d{{1,3}})(?!\w)",
         "vague_count": rf"{any_case(dates['vague_numbers']['words'])}(?!\w)",
@@ -170,8 +174,9 @@ def _rules(b: dict[str, str]) -> list[tuple[str, str]]:
         ("month_cued", rf"(?(cue)(?P<month>{b['month_full']})(?!['’]s)|(?!))"),
         # August (unambiguous names, not followed by a capitalised name: "April Jones")
         ("month_bare", rf"(?P<month>{b['month_unambiguous']})(?!\s+[A-Z])"),
-        # 2020-2023, 2019–21, between 2020 and 2023, from 2020 to 2023
-        ("year_range", rf"(?P<year>{b['year']})(?:\s*[-–/]\s*|\s+(?:{_any('to|until|till|through')}|(?(between){_any('and')}|(?!)))\s+)(?P<year_end>{b['year_end']})"),
+        # 2020-2023, 2019–21, between 2020 and 2023, from 2020 to 2023 (not "since 1990 to 16%")
+        ("year_range", rf"(?P<year>{b['year']})(?:\s*[-–/]\s*|\s+(?:{_any('to|until|till|through')}|(?(between){_any('and')}|(?!)))\s+)"
+                       rf"(?P<year_end>{b['range_year_end']}){b['not_percent']}"),
         # 2022's
         ("year_possessive", rf"(?P<year>{b['year']})(?=['’]s(?!\w))"),
         # the 2024 election, a 2019 study (the span is the year alone)

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from transforms.lexicon import load_csv, load_toml
 
-# One word after a number, with the spacing before it: " North", " front-line", " Russia's".
-_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z][A-Za-z'’-]*)")
+# Up to four words after a number, each with the spacing before it, one group per word:
+# " North Korean soldiers" -> North, Korean, soldiers; " front-line", " Russia's".
+_WORD = r"[ \u00a0]+([A-Za-z][A-Za-z'’-]*)"
+_NEXT_WORDS = re.compile(f"{_WORD}(?:{_WORD}(?:{_WORD}(?:{_WORD})?)?)?")
 # "of" (optionally with a determiner) introducing what a measure is of: " of Russian territory", " of the oil".
 _OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their|his|her|our|this|that|these|those)[ \u00a0]+)?")
-_MAX_PHRASE_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,16 +30,14 @@ class CountNoun:
     kind: str  # person, thing, or unknown (a plural not in the lexicon)
 
 
-@dataclass(frozen=True, slots=True)
-class NounPhrase:
+class NounPhrase(NamedTuple):
     start: int
     end: int
     text: str
     head: str  # last word as written
 
 
-@dataclass(frozen=True, slots=True)
-class CountedPhrase:
+class CountedPhrase(NamedTuple):
     phrase: NounPhrase
     noun: CountNoun
 
@@ -112,15 +112,9 @@ def looks_plural(word: str) -> bool:
     )
 
 
-def _words_after(text: str, position: int, end: int, limit: int) -> list[re.Match[str]]:
-    found: list[re.Match[str]] = []
-    while len(found) < limit:
-        match = _NEXT_WORD.match(text, position, end)
-        if match is None:
-            break
-        found.append(match)
-        position = match.end()
-    return found
+def _words_after(text: str, position: int, end: int) -> re.Match[str] | None:
+    """Up to four words right after ``position``, as the groups of one match."""
+    return _NEXT_WORDS.match(text, position, end)
 
 
 def counted_noun_after(text: str, position: int, end: int, singular: bool = False) -> CountedPhrase | None:
@@ -129,47 +123,61 @@ def counted_noun_after(text: str, position: int, end: int, singular: bool = Fals
     Modifiers before the head ("North Korean", "new", "additional") belong to the phrase.
     ``singular`` also accepts a known singular noun ("one soldier").
     """
+    match = _words_after(text, position, end)
+    if match is None:
+        return None
+    found = _counted_head(tuple(word for word in match.groups() if word is not None), singular)
+    if found is None:
+        return None
+    index, length, noun = found
+    start, stop = match.start(1), match.start(index + 1) + length
+    return CountedPhrase(NounPhrase(start, stop, text[start:stop], text[match.start(index + 1) : stop]), noun)
+
+
+@lru_cache(maxsize=16384)
+def _counted_head(words_after: tuple[str, ...], singular: bool) -> tuple[int, int, CountNoun] | None:
+    """Which of the words after a number is the counted noun: (its index, its length as kept, the noun)."""
     words = phrase_words()
     nouns = count_nouns()
-    matches = _words_after(text, position, end, _MAX_PHRASE_WORDS)
-    generic: CountedPhrase | None = None  # the first unknown plural, if no listed noun follows
-    for index, match in enumerate(matches):
-        word = match.group(1).rstrip("'’")
+    generic: tuple[int, int, CountNoun] | None = None  # the first unknown plural, if no listed noun follows
+    for index, written in enumerate(words_after):
+        word = written.rstrip("'’")
         lowered = word.lower()
-        first = matches[0].start(1)
-        if index + 1 < len(matches):
-            pair = f"{lowered} {matches[index + 1].group(1).lower()}"
+        if index + 1 < len(words_after):
+            pair = f"{lowered} {words_after[index + 1].lower()}"
             if pair in nouns:
-                last = matches[index + 1]
-                return _counted(text, first, last.end(1), last.group(1), nouns[pair])
+                return index + 1, len(words_after[index + 1]), nouns[pair]
         if lowered in nouns:
-            return _counted(text, first, match.start(1) + len(word), word, nouns[lowered])
+            return index, len(word), nouns[lowered]
         if singular and lowered in _singular_nouns():
-            return _counted(text, first, match.start(1) + len(word), word, _singular_nouns()[lowered])
+            return index, len(word), _singular_nouns()[lowered]
         if _is_phrase_break(word, words) and lowered not in words.count_modifiers:
             break
         if generic is None and looks_plural(word) and "-" not in word:
-            generic = _counted(text, first, match.start(1) + len(word), word, CountNoun(lemmatise(word), None, "unknown"))
+            generic = index, len(word), CountNoun(lemmatise(word), None, "unknown")
     return generic
-
-
-def _counted(text: str, start: int, end: int, head: str, noun: CountNoun) -> CountedPhrase:
-    return CountedPhrase(NounPhrase(start, end, text[start:end], head), noun)
 
 
 def noun_phrase_after(text: str, position: int, end: int) -> NounPhrase | None:
     """The noun phrase right after ``position``: " front line, particularly" -> "front line"."""
-    words = phrase_words()
-    matches = _words_after(text, position, end, _MAX_PHRASE_WORDS)
-    kept: list[re.Match[str]] = []
-    for match in matches:
-        if _is_phrase_break(match.group(1), words):
-            break
-        kept.append(match)
+    match = _words_after(text, position, end)
+    if match is None:
+        return None
+    kept = _phrase_length(tuple(word for word in match.groups() if word is not None))
     if not kept:
         return None
-    start, stop = kept[0].start(1), kept[-1].end(1)
-    return NounPhrase(start, stop, text[start:stop], kept[-1].group(1))
+    start, stop = match.start(1), match.end(kept)
+    return NounPhrase(start, stop, text[start:stop], match.group(kept))
+
+
+@lru_cache(maxsize=16384)
+def _phrase_length(words_after: tuple[str, ...]) -> int:
+    """How many of the words after a position belong to a noun phrase (up to the first break)."""
+    words = phrase_words()
+    for index, word in enumerate(words_after):
+        if _is_phrase_break(word, words):
+            return index
+    return len(words_after)
 
 
 def of_phrase_after(text: str, position: int, end: int) -> NounPhrase | None:

@@ -8,6 +8,7 @@ been killed") and stated conversions ("1,000-kilometer (620-mile)").
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -16,6 +17,7 @@ from typing import Callable
 from dateutil.relativedelta import relativedelta
 
 from transforms import categories, entities
+from transforms.alternation import trie_pattern
 from transforms.ids import span_id
 from transforms.lexicon import load_toml
 from transforms.quantities import Quantity, not_quantity_spans, number_candidates, scan
@@ -49,8 +51,10 @@ def _sentence_figures(document: Document, sentence: Sentence, candidates: list[i
     """Dates and quantities of one sentence; a number inside a date is no quantity of its own,
     except a counted period ("the past three weeks"), which stays a duration with its date window."""
     text = document.text
-    claimed = not_quantity_spans(text, sentence.start, sentence.end)
-    quantities = scan(text, sentence.start, sentence.end, claimed, candidates)
+    quantities: list[Quantity] = []
+    if bisect.bisect_left(candidates, sentence.start) < bisect.bisect_left(candidates, sentence.end):
+        claimed = not_quantity_spans(text, sentence.start, sentence.end)
+        quantities = scan(text, sentence.start, sentence.end, claimed, candidates)
     periods = [(q.start, q.end) for q in quantities if q.period is not None]
     mentions = [m for m in _dates(sentence, document.published_at) if not _overlaps(m.start, m.end, periods)]
     dated = [(mention.start, mention.end) for mention in mentions]
@@ -102,14 +106,12 @@ def _figure(document: Document, sentence: Sentence, quantity: Quantity) -> Figur
     text = document.text
     value_si, si_unit = _si(quantity)
     date_start, date_end = _date_window(quantity, document.published_at)
-    before = categories.window_before(text, quantity.start, sentence.start)
-    after = categories.window_after(text, quantity.end, sentence.end)
     category = (
         "date"
         if quantity.dimension == "date"
-        else categories.categorise(
-            quantity.dimension, quantity.noun_kind, quantity.noun_category, quantity.entity, before, after,
-            text[quantity.start : quantity.end],
+        else categories.categorise_span(
+            text, quantity.start, quantity.end, sentence.start, sentence.end,
+            quantity.dimension, quantity.noun_kind, quantity.noun_category, quantity.entity,
         )
     )
     return Figure(
@@ -209,7 +211,7 @@ def _is_partitive(text: str, sentence: Sentence, antecedent: Quantity, quantity:
 
 
 def _alternation(phrases: list[str]) -> str:
-    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+    return trie_pattern(phrases)
 
 
 @cache

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from transforms.alternation import capitalisable, trie_pattern
 from transforms.lexicon import load_toml
 
 # Digits as written in news copy: "11,000", "1.5", "1 000" (space-grouped thousands), ".5".
@@ -54,8 +55,8 @@ def number_words() -> NumberWords:
 
 
 def _alternation(words: list[str] | set[str] | dict[str, float]) -> str:
-    """Regex alternation, longest first so "seventeen" wins over "seven"."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    """Regex alternation as a trie: "seventeen" wins over "seven"."""
+    return trie_pattern(words)
 
 
 @cache
@@ -100,11 +101,11 @@ def number_pattern() -> str:
 
 
 def _first_capitalisable(words: object) -> str:
-    """Alternation where each phrase may start with a capital: "[Tt]hree|[Tt]wo"."""
-    ordered = sorted(words, key=len, reverse=True)  # type: ignore[arg-type]
-    return "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in ordered)
+    """Alternation where each phrase may start with a capital: "three", "Three", "two", "Two"."""
+    return trie_pattern(capitalisable(words))  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=65536)
 def parse_number(text: str) -> float | None:
     """Value of a number expression, or None when it is not one.
 
@@ -202,6 +203,7 @@ def _parse_fraction_words(tokens: list[str], lexicon: NumberWords) -> float | No
     return None if count is None else count * part
 
 
+@lru_cache(maxsize=65536)
 def has_scale_word(text: str) -> float | None:
     """The multiplier of a trailing scale word or suffix ("12 million" -> 1e6), else None."""
     lexicon = number_words()

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import cache
 
+from transforms.alternation import trie_pattern
 from transforms.lexicon import load_toml
 
 _QUALIFIER_KINDS = ("approximately", "more_than", "at_least", "less_than", "at_most", "up_to")
@@ -21,8 +23,7 @@ _QUALIFIER_KINDS = ("approximately", "more_than", "at_least", "less_than", "at_m
 _PREVIOUS_WORD_REVERSED = re.compile(r"[ \u00a0]+([\w&.'’#-]+)")
 
 
-@dataclass(frozen=True, slots=True)
-class LeftContext:
+class LeftContext(NamedTuple):
     start: int  # document offset where the qualifying words begin
     qualifier: str | None  # approximately, more_than, ...
     period: str | None  # past or next ("the past three weeks")
@@ -46,8 +47,7 @@ def reverse(text: str, start: int, end: int) -> ReversedSentence:
 
 
 def _reversed_alternation(phrases: list[str]) -> str:
-    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-    return "|".join(re.escape(p[::-1]).replace(r"\ ", r"[ \u00a0]+") for p in ordered)
+    return trie_pattern({p.lower()[::-1] for p in phrases}, space=r"[ \u00a0]+")
 
 
 @cache
@@ -77,8 +77,7 @@ def _left_pattern() -> re.Pattern[str]:
 def _after_pattern() -> re.Pattern[str]:
     """Words right after a number that qualify it: "500 or so", "1,000-odd", "10,000+"."""
     table = load_toml("qualifiers")["after"]
-    ordered = sorted(table, key=len, reverse=True)
-    alternation = "|".join(re.escape(p.strip()) for p in ordered)
+    alternation = trie_pattern(p.strip() for p in table)
     return re.compile(rf"(?i:[ \u00a0]?(?P<after>{alternation})(?![\w+]))")
 
 
@@ -102,8 +101,12 @@ def read_after(text: str, position: int, end: int) -> tuple[str, int] | None:
     match = _after_pattern().match(text, position, end)
     if match is None:
         return None
-    table = load_toml("qualifiers")["after"]
-    return table[match.group("after").lower()], match.end()
+    return _after_table()[match.group("after").lower()], match.end()
+
+
+@cache
+def _after_table() -> dict[str, str]:
+    return load_toml("qualifiers")["after"]
 
 
 def previous_word(reversed_sentence: ReversedSentence, position: int) -> str | None:

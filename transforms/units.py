@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pint
 
+from transforms.alternation import trie_pattern
 from transforms.lexicon import load_toml, read_text
 
 _SPACES = re.compile(r"\s+")
@@ -70,8 +71,7 @@ def aliases() -> UnitAliases:
 
 def _alternation(surfaces: object) -> str:
     """Longest first, so "square kilometres" wins over "square"; spaces match any single space."""
-    ordered = sorted(surfaces, key=len, reverse=True)  # type: ignore[arg-type]
-    return "|".join(re.escape(surface).replace(r"\ ", r"[ \u00a0]") for surface in ordered)
+    return trie_pattern(surfaces, space=r"[ \u00a0]")  # type: ignore[arg-type]
 
 
 @cache
@@ -98,6 +98,7 @@ def currency_sign_pattern() -> str:
     return _alternation(aliases().currency_signs)
 
 
+@lru_cache(maxsize=8192)
 def resolve_unit(surface: str, kind: str, scaled: bool = False) -> Unit | None:
     """The unit a matched surface names; ``kind`` is the regex group (word, symbol, attached, sign)."""
     table = aliases()
@@ -146,7 +147,11 @@ def to_si(value: float | None, unit: str) -> tuple[float | None, str]:
     if value is None:
         return None, conversion.si_unit
     if conversion.offset:
-        units = registry()
-        unit = _pint_expressions().get(unit, unit)
-        return float(units.Quantity(value, unit).to_base_units().magnitude), conversion.si_unit
+        return _offset_to_si(value, unit), conversion.si_unit
     return value * conversion.factor, conversion.si_unit
+
+
+@lru_cache(maxsize=4096)
+def _offset_to_si(value: float, unit: str) -> float:
+    """A temperature in base units, through pint (slow: a few hundred microseconds, hence the cache)."""
+    return float(registry().Quantity(value, _pint_expressions().get(unit, unit)).to_base_units().magnitude)

@@ -121,20 +121,25 @@ def _keep_heads(reader: "_SentenceReader", matches: list[_Match]) -> list[_Match
     light = _words("light_verbs")
     kept = []
     triggers = _triggers()
+    index_at = reader.tokens.index_at
+    first_tokens = {match: index_at(match.start) for match in matches}  # token where each match starts
+    after_tokens = {match: index_at(match.end) for match in matches}  # token just after each match
+    previous = None
     for position, match in enumerate(matches):
         form = match.text.lower()
         following = matches[position + 1:position + 3]
-        near = [m for m in following if reader.token_distance(match, m) <= _LIGHT_VERB_REACH]
-        if form in light and any(triggers[m.text.lower()].is_noun for m in near):
+        after = after_tokens[match]
+        if form in light and any(first_tokens[m] - after <= _LIGHT_VERB_REACH and triggers[m.text.lower()].is_noun
+                                 for m in following):
             continue
-        if following and reader.token_distance(match, following[0]) == 1 \
+        if following and first_tokens[following[0]] - after == 1 \
                 and reader.sentence.text[match.end:following[0].start].strip() == "to":
             continue  # "agreed to acquire": the second verb is the event
-        previous = kept[-1] if kept else None
-        if previous is not None and reader.token_distance(previous, match) <= _LIGHT_VERB_REACH \
+        if previous is not None and first_tokens[match] - after_tokens[previous] <= _LIGHT_VERB_REACH \
                 and triggers[previous.text.lower()].event_type == triggers[form].event_type:
             continue
         kept.append(match)
+        previous = match
     return kept
 
 
@@ -145,6 +150,7 @@ class _SentenceReader:
         self.sentence = sentence
         self.tokens = sentence_tokens(sentence)
         self._places = None
+        self._subject: tuple[str | None] | None = None  # the sentence's main subject, once read
 
     def token_distance(self, left: _Match, right: _Match) -> int:
         return self.tokens.index_at(right.start) - self.tokens.index_at(left.end)
@@ -153,13 +159,16 @@ class _SentenceReader:
               ) -> Event | None:
         form = match.text.lower()
         trigger = _triggers()[form]
-        first = self.tokens.index_at(match.start)
-        last = self.tokens.index_at(match.end) - 1
-        if first > 0 and self.tokens.lowered[first - 1] in _words("anaphoric_determiners"):
+        tokens = self.tokens
+        lowered = tokens.lowered
+        first = tokens.index_at(match.start)
+        last = tokens.index_at(match.end) - 1
+        before = lowered[first - 1] if first > 0 else None
+        if before in _words("anaphoric_determiners"):
             return None
-        if last + 1 < len(self.tokens) and self.tokens.lowered[last + 1] in _words("modifier_followers"):
+        if last + 1 < len(lowered) and lowered[last + 1] in _words("modifier_followers"):
             return None
-        if not trigger.is_noun and first > 0 and self.tokens.lowered[first - 1] in _DETERMINERS:
+        if not trigger.is_noun and before in _DETERMINERS:
             return None  # "any signs of": a verb form used as a noun
         as_noun = trigger.is_noun and (not trigger.is_verb or self._reads_as_noun(first))
         actor, target = self._noun_roles(first, last) if as_noun else self._verb_roles(first, last, form)
@@ -204,7 +213,8 @@ class _SentenceReader:
         words, lowered = self.tokens.words, self.tokens.lowered
         index = first
         skipped: set[str] = set()
-        while index > 0 and lowered[index - 1] in _words("skip_before_trigger"):
+        skip = _words("skip_before_trigger")
+        while index > 0 and lowered[index - 1] in skip:
             index -= 1
             skipped.add(lowered[index])
         target = self._object(last + 1)
@@ -231,8 +241,9 @@ class _SentenceReader:
         if first > 0 and words[first - 1].endswith(("'s", "’s")):
             actor = words[first - 1][:-2]
         else:
+            light_verbs = _words("light_verbs")
             light = next((i for i in range(first - 1, max(-1, first - 1 - _LIGHT_VERB_REACH), -1)
-                          if lowered[i] in _words("light_verbs")), None)
+                          if lowered[i] in light_verbs), None)
             if light is not None:
                 actor, _ = self._verb_roles(light, light, lowered[light])
             else:
@@ -275,6 +286,11 @@ class _SentenceReader:
 
     def _main_subject(self) -> str | None:
         """The sentence's subject, after an opening adverbial ("Last August, Ukrainian forces ...")."""
+        if self._subject is None:
+            self._subject = (self._read_main_subject(),)
+        return self._subject[0]
+
+    def _read_main_subject(self) -> str | None:
         words, lowered = self.tokens.words, self.tokens.lowered
         start = 0
         if words and lowered[0] in _ADVERBIAL_OPENERS:
@@ -328,9 +344,7 @@ class _SentenceReader:
         locatives = _words("locative_prepositions")
         places: list[Place] = []
         reached = 0
-        for index, word in enumerate(lowered):
-            if word not in locatives:
-                continue
+        for index in [index for index, word in enumerate(lowered) if word in locatives]:
             index += 1
             if index < len(lowered) and lowered[index] == "the":
                 index += 1
@@ -352,12 +366,12 @@ class _SentenceReader:
         """negated / hedged from cue words in the clause before the trigger; else asserted."""
         words, lowered = self.tokens.words, self.tokens.lowered
         hedged = False
-        for index in range(first - 1, max(-1, first - 9), -1):
-            word = lowered[index]
+        negations, hedges = _words("negations"), _words("hedges")
+        for word in reversed(lowered[max(0, first - 8):first]):
             if word in _CLAUSE_BREAKS:
                 break
-            if word in _words("negations"):
+            if word in negations:
                 return "negated"
-            if word in _words("hedges"):
+            if word in hedges:
                 hedged = True
         return "hedged" if hedged else "asserted"

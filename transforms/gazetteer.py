@@ -128,8 +128,17 @@ def find_places(text: str, offset: int = 0) -> list[Place]:
     return [_place(match, offset) for match in _place_regex().finditer(text)]
 
 
+@cache
+def _place_initials() -> frozenset[str]:
+    """Every character a place can start with: the first letters of the names, A-Z for unlisted ones."""
+    names = [*_country_names(), *_place_rows(), *_words_of_kind("direction")]
+    return frozenset(name[0] for name in names if name) | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def place_at(text: str, position: int) -> Place | None:
     """The place named at ``position`` in ``text`` ("in |eastern Ukraine"), if one starts there."""
+    if position >= len(text) or text[position] not in _place_initials():
+        return None  # the regex could not match here: skip the attempt
     match = _place_regex().match(text, position)
     return _place(match, 0) if match is not None else None
 

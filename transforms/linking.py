@@ -80,33 +80,36 @@ def link_figures(figures: list[Figure], sources: list[Source], events: list[Even
     source; otherwise the attribution scope decides.
     """
     scope = attribution_scope(sources, sentences, text)
-    events_by_sentence: dict[int, list[Event]] = {}
+    events_by_sentence: dict[int, list[tuple[Event, str, str]]] = {}
     for event in events:
-        events_by_sentence.setdefault(event.sentence_index, []).append(event)
+        events_by_sentence.setdefault(event.sentence_index, []).append(_with_roles(event))
     by_id = {source.source_id: source for source in sources}
     for figure in figures:
-        candidates = events_by_sentence.get(figure.sentence_index, [])
-        event = _governing_event(figure, candidates)
-        if event is not None:
-            figure.event_id = event.event_id
+        candidates = events_by_sentence.get(figure.sentence_index)
+        if candidates:
+            figure.event_id = _governing_event(figure, candidates).event_id
         source = scope.source_at(figure.sentence_index, figure.start)
-        if source is None and candidates and candidates[0].source_id:
-            source = by_id.get(candidates[0].source_id)
+        if source is None and candidates and candidates[0][0].source_id:
+            source = by_id.get(candidates[0][0].source_id)
         figure.source_id = source.source_id if source else None
 
 
-def _governing_event(figure: Figure, events: list[Event]) -> Event | None:
-    if not events:
-        return None
-    surface = figure.surface.lower()
+def _with_roles(event: Event) -> tuple[Event, str, str]:
+    """The event, its roles as `` target | actor | time `` (lower case, space-padded) and its target."""
+    roles = " | ".join(role for role in (event.target, event.actor, event.time_text) if role).lower()
+    return event, f" {roles} ", (event.target or "").lower()
 
-    def rank(event: Event) -> tuple[int, int]:
-        roles = " | ".join(role for role in (event.target, event.actor, event.time_text) if role).lower()
-        target = (event.target or "").lower()
-        mentioned = 0 if surface and (f" {surface} " in f" {roles} " or (target and target in surface)) else 1
+
+def _governing_event(figure: Figure, events: list[tuple[Event, str, str]]) -> Event:
+    surface = figure.surface.lower()
+    padded = f" {surface} "
+
+    def rank(candidate: tuple[Event, str, str]) -> tuple[int, int]:
+        event, roles, target = candidate
+        mentioned = 0 if surface and (padded in roles or (target and target in surface)) else 1
         return mentioned, _distance(figure.start, figure.end, event.start, event.end)
 
-    return min(events, key=rank)
+    return min(events, key=rank)[0]
 
 
 def _distance(start_a: int, end_a: int, start_b: int, end_b: int) -> int:

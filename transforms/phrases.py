@@ -26,6 +26,9 @@ _TOKEN = re.compile(
 _NAME_JOINERS = frozenset({"of", "for", "de", "du", "la", "al", "von", "van", "the", "and", "&"})
 
 
+# Punctuation that ends a word without joining it ("forces," "area." "said:"), each a token of its own.
+_CLOSING_MARKS = frozenset(",.;:!?)]}\"”")
+_find_tokens = _TOKEN.findall
 # One token with the whitespace before it, so that the pieces of a sentence tile it end to end.
 _PIECE = re.compile(r"\s*(?:" + _TOKEN.pattern + ")")
 # Sentences whose tokens were read recently, by object identity: sources and events of one document share them.
@@ -40,11 +43,15 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        pieces = _PIECE.findall(text)
-        self.words = list(map(str.lstrip, pieces))
+        chunks = text.split()
+        if sum(map(len, chunks)) + len(chunks) - 1 == len(text):
+            self.words, self.starts, self.ends = _chunk_tokens(chunks)
+        else:  # a run of several whitespace characters somewhere: read the pieces with the regex
+            pieces = _PIECE.findall(text)
+            self.words = list(map(str.lstrip, pieces))
+            self.ends = list(accumulate(map(len, pieces)))
+            self.starts = list(map(sub, self.ends, map(len, self.words)))
         self.lowered = list(map(str.lower, self.words))
-        self.ends = list(accumulate(map(len, pieces)))
-        self.starts = list(map(sub, self.ends, map(len, self.words)))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -58,6 +65,43 @@ class Tokens:
 
     def surface(self, first: int, last: int) -> str:
         return self.text[self.starts[first]:self.ends[last]]
+
+
+def _chunk_tokens(chunks: list[str]) -> tuple[list[str], list[int], list[int]]:
+    """Tokens, starts and ends of a text whose whitespace-separated ``chunks`` are one character apart.
+
+    A token never holds whitespace and ``_TOKEN`` has a branch for every other character, so each
+    chunk is tiled by its tokens: a chunk of letters ("forces") is one token, letters and one closing
+    mark ("forces,") are two, and only the rest ("Russia's", "U.S.", "11,000") needs the regex.
+    """
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    add_word, add_start, add_end = words.append, starts.append, ends.append
+    position = 0
+    for chunk in chunks:
+        if chunk.isalpha():
+            add_word(chunk)
+            add_start(position)
+            position += len(chunk)
+            add_end(position)
+        elif chunk[:-1].isalpha() and chunk[-1] in _CLOSING_MARKS:
+            add_word(chunk[:-1])
+            add_start(position)
+            position += len(chunk) - 1
+            add_end(position)
+            add_word(chunk[-1])
+            add_start(position)
+            position += 1
+            add_end(position)
+        else:
+            for word in _find_tokens(chunk):
+                add_word(word)
+                add_start(position)
+                position += len(word)
+                add_end(position)
+        position += 1
+    return words, starts, ends
 
 
 def sentence_tokens(sentence: Sentence) -> Tokens:

@@ -6,10 +6,11 @@ phrase's words against it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.gazetteer import country_code
+from transforms.gazetteer import country_code, words_pattern
 from transforms.lexicon import load_toml
 
 
@@ -56,6 +57,12 @@ def coreference_heads() -> dict[str, str]:
 @cache
 def anonymous_markers() -> tuple[str, ...]:
     return tuple(_lexicon()["words"]["anonymous_markers"])
+
+
+@cache
+def anonymous_marker_search() -> re.Pattern[str]:
+    """Any anonymity marker anywhere ("familiar with", "briefed on"): one pass to rule all of them out."""
+    return re.compile(words_pattern(anonymous_markers()))
 
 
 @cache

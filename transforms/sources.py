@@ -259,13 +259,15 @@ class _Context:
                 return self._make(first, last, named.name, named.kind, "lexicon_name")
             first += 1
         words = tokens.words[first:last + 1]
-        affiliation = next((i for i, word in enumerate(words) if word in _HEAD_PREPOSITIONS), 0)
-        if affiliation:
-            return self._affiliated_mention(first, last, words, affiliation)
-        possessor = next((i for i, word in enumerate(words[:-1]) if word.endswith(("'s", "’s"))), None)
-        if possessor is not None:
+        if not _HEAD_PREPOSITIONS.isdisjoint(words):
+            affiliation = next(i for i, word in enumerate(words) if word in _HEAD_PREPOSITIONS)
+            if affiliation:
+                return self._affiliated_mention(first, last, words, affiliation)
+        joined = " ".join(words)
+        if "'s " in joined or "’s " in joined:  # a word before the last ends in "'s" (tokens hold no spaces)
+            possessor = next(i for i, word in enumerate(words[:-1]) if word.endswith(("'s", "’s")))
             return self._possessor_mention(first, first + possessor, last)
-        named = kinds.lookup_name(" ".join(words))
+        named = kinds.lookup_name(joined)
         if named:
             return self._make(first, last, named.name, named.kind, "lexicon_name")
         lowered = words[-1].lower()
@@ -375,6 +377,8 @@ class _Context:
         window = text[window_start:position]
         if window.rstrip().endswith(","):
             return None  # a parenthetical: "The Post, citing people briefed on the plan, reported"
+        if kinds.anonymous_marker_search().search(window) is None:
+            return None
         for marker in kinds.anonymous_markers():
             found = window.rfind(marker)
             if found > 0 and "," not in window[found:].rstrip(", "):

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate, compress, repeat
+from operator import add
 from typing import Iterable, NamedTuple, Sequence
 
 from transforms.records import Sentence
@@ -35,10 +37,15 @@ _SEPARATORS = bytes(code if chr(code) in "abcdefghijklmnopqrstuvwxyz0123456789_-
 
 
 class _TextWords(NamedTuple):
-    """One text's lower-cased copy, its words, and the words' positions as a space-padded byte string."""
+    """One text's lower-cased copy and its words: in order (``pieces``), where each starts, and as a set.
+
+    ``pieces`` is the lower-cased text, separators made spaces, split at every space: a run of
+    separators leaves empty pieces, so piece ``i`` starts at ``starts[i]`` in the text.
+    """
 
     lowered: str
-    spaced: bytes
+    pieces: list[bytes]
+    starts: list[int]
     words: frozenset[bytes]
 
 
@@ -53,8 +60,9 @@ def _text_words(text: str, sentences: object) -> _TextWords | None:
     lowered = text.lower()
     if len(lowered) != len(text):
         return None  # a character whose lower case is longer ("İ"): offsets would shift
-    spaced = b" " + lowered.encode("ascii", "replace").translate(_SEPARATORS) + b" "
-    words = _TextWords(lowered, spaced, frozenset(spaced.split()))
+    pieces = lowered.encode("ascii", "replace").translate(_SEPARATORS).split(b" ")
+    starts = list(accumulate(map(add, map(len, pieces), repeat(1)), initial=0))
+    words = _TextWords(lowered, pieces, starts, frozenset(pieces))
     _last[0] = (sentences, text, words)
     return words
 
@@ -82,7 +90,7 @@ class WordScanner:
         by_sentence: dict[int, list[Hit]] = {}
         reached = 0
         match_at = self._anchored.match
-        for position in _word_positions(words.spaced, found):
+        for position in compress(words.starts, map(found.__contains__, words.pieces)):
             if position < reached:
                 continue
             match = match_at(words.lowered, position)
@@ -99,16 +107,3 @@ class WordScanner:
     def _regex_hits(self, text: str) -> list[Hit]:
         return [Hit(*match.span(), match.lastgroup) for match in self._everywhere.finditer(text)]
 
-
-def _word_positions(spaced: bytes, words: Iterable[bytes]) -> list[int]:
-    """Sorted text offsets of ``words`` in ``spaced``: the text with separators as spaces, padded by one space."""
-    positions = []
-    find = spaced.find
-    for word in words:
-        key = b" " + word + b" "
-        at = find(key)
-        while at >= 0:
-            positions.append(at)  # the padding space before the word stands where the word starts in the text
-            at = find(key, at + len(word) + 1)
-    positions.sort()
-    return positions

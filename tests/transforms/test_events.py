@@ -10,7 +10,7 @@ import yaml
 
 from tests.transforms.test_sources import _seed_text, make_document
 from transforms.events import extract_events
-from transforms.gazetteer import country_code, demonym_country, find_places
+from transforms.gazetteer import country_code, demonym_country, find_places, place_at
 from transforms.ids import span_id
 from transforms.records import Figure
 from transforms.sources import extract_sources
@@ -56,6 +56,18 @@ def test_find_places(text: str, surface: str, kind: str, country: str | None) ->
     places = find_places(text)
     assert [(p.surface, p.kind, p.country) for p in places] == [(surface, kind, country)]
     assert text[places[0].start:places[0].end] == surface
+
+
+@pytest.mark.parametrize(("text", "position", "surface"), [
+    ("shelling in eastern Ukraine", 12, "eastern Ukraine"),
+    ("talks in Geneva on Monday", 9, "Geneva"),
+    ("fighting in recent weeks", 12, None),
+    ("floods in the Zhytomyr oblast", 14, "Zhytomyr oblast"),
+    ("a summit in", 11, None),
+])
+def test_place_at(text: str, position: int, surface: str | None) -> None:
+    place = place_at(text, position)
+    assert (place.surface if place else None) == surface
 
 
 def test_countries_and_demonyms() -> None:

@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of article files (default: seeds)")
     run.add_argument("--output", type=Path, default=Path("output"), help="folder for tables and report (default: output)")
     run.add_argument("--batch-size", type=int, default=200, help="documents per extraction task (default: 200)")
+    run.add_argument("--full", action="store_true", help="extract every article again, not only new or changed ones")
 
     extract = commands.add_parser(
         "extract",
@@ -55,6 +56,8 @@ def _print_summary(summary: object) -> None:
     assert isinstance(summary, RunSummary)
     counts = ", ".join(f"{count} {name}" for name, count in summary.counts.items())
     print(f"newsfigures run {summary.run_id}: {counts}")
+    print(f"  articles: {summary.extracted_documents} new or changed, {summary.reused_documents} unchanged (reused), "
+          f"{summary.removed_documents} removed")
     for item in summary.rejected:
         print(f"  rejected {item.uri} ({item.stage}): {item.error}")
     if summary.failed:
@@ -78,7 +81,9 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     from flows.pipeline import run_pipeline
 
-    summary = run_pipeline(seeds_dir=str(args.seeds), output_dir=str(args.output), batch_size=args.batch_size)
+    summary = run_pipeline(
+        seeds_dir=str(args.seeds), output_dir=str(args.output), batch_size=args.batch_size, full=args.full
+    )
     _print_summary(summary)
     return summary.exit_code
 

@@ -25,7 +25,7 @@ class ExtractedTables:
         return {"documents": self.documents, "figures": self.figures, "sources": self.sources, "events": self.events}
 
 
-def extract_documents(documents: Iterable[Document], ingested_at: datetime) -> ExtractedTables:
+def extract_documents(documents: Iterable[Document], ingested_at: datetime, engine_version: str) -> ExtractedTables:
     """Extract every document; one that makes the engine fail is rejected, the rest go on."""
     extractions: list[Extraction] = []
     rejected: list[RejectedDocument] = []
@@ -36,7 +36,9 @@ def extract_documents(documents: Iterable[Document], ingested_at: datetime) -> E
             reason = f"extraction failed: {type(error).__name__}: {error}"
             rejected.append(RejectedDocument(uri=document.uri, stage="extract", error=reason))
     return ExtractedTables(
-        documents=to_table((item.document for item in extractions), DOCUMENTS, ingested_at=ingested_at),
+        documents=to_table(
+            (item.document for item in extractions), DOCUMENTS, ingested_at=ingested_at, engine_version=engine_version
+        ),
         figures=to_table((figure for item in extractions for figure in item.figures), FIGURES),
         sources=to_table((source for item in extractions for source in item.sources), SOURCES),
         events=to_table((event for item in extractions for event in item.events), EVENTS),

@@ -15,6 +15,7 @@ from uuid import uuid4
 from prefect import flow, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
+from flows import incremental
 from flows import ingest as ingestion
 from flows import publish as publishing
 from flows import report as reporting
@@ -44,6 +45,9 @@ class RunSummary:
     report: Path | None = None
     tables: dict[str, Path] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each stage inside the flow
+    extracted_documents: int = 0  # new or changed articles that went through the engine this run
+    reused_documents: int = 0  # unchanged articles whose published rows were carried over
+    removed_documents: int = 0  # published articles no longer in the seeds folder
 
     @property
     def exit_code(self) -> int:
@@ -57,8 +61,8 @@ def ingest_task(paths: list[Path], seeds_dir: Path) -> ingestion.IngestedBatch:
 
 
 @task(name="extract")
-def extract_task(documents: list[Document], ingested_at: datetime) -> ExtractedTables:
-    return extract_documents(documents, ingested_at)
+def extract_task(documents: list[Document], ingested_at: datetime, engine_version: str) -> ExtractedTables:
+    return extract_documents(documents, ingested_at, engine_version)
 
 
 @task(name="validate")
@@ -191,8 +195,13 @@ def summarise(run_id: str, tables: ExtractedTables, report: validation.Validatio
 
 
 @flow(name="newsfigures-run", log_prints=False)
-def run_pipeline(seeds_dir: str = "seeds", output_dir: str = "output", batch_size: int = 200) -> RunSummary:
-    """Extract figures, sources and events from every article under ``seeds_dir`` into ``output_dir``."""
+def run_pipeline(
+    seeds_dir: str = "seeds", output_dir: str = "output", batch_size: int = 200, full: bool = False
+) -> RunSummary:
+    """Extract figures, sources and events from every article under ``seeds_dir`` into ``output_dir``.
+
+    Only new or changed articles are extracted unless ``full`` (see ``flows/incremental.py``).
+    """
     clock = _StageClock()
     seeds, output = Path(seeds_dir), Path(output_dir)
     run_time = datetime.now(UTC).replace(microsecond=0)
@@ -201,11 +210,13 @@ def run_pipeline(seeds_dir: str = "seeds", output_dir: str = "output", batch_siz
 
     ingested = [future.result() for future in ingest_task.map(list(ingestion.batched(paths, batch_size)), unmapped(seeds))]
     documents, duplicates = ingestion.drop_duplicates(doc for batch in ingested for doc in batch.documents)
+    version = incremental.engine_version()
+    plan = incremental.plan_run(documents, output, version, full)
     clock.lap("ingest")
-    document_batches = [documents[i : i + batch_size] for i in range(0, len(documents), batch_size)]
-    extracted = concat_batches(
-        future.result() for future in extract_task.map(document_batches, unmapped(run_time))
-    )
+    new = plan.to_extract
+    document_batches = [new[i : i + batch_size] for i in range(0, len(new), batch_size)]
+    futures = extract_task.map(document_batches, unmapped(run_time), unmapped(version))
+    extracted = concat_batches([*([plan.reused] if plan.reused else []), *(future.result() for future in futures)])
     extracted.rejected = [item for batch in ingested for item in batch.rejected] + duplicates + extracted.rejected
     clock.lap("extract")
 
@@ -218,4 +229,6 @@ def run_pipeline(seeds_dir: str = "seeds", output_dir: str = "output", batch_siz
 
     summary = summarise(run_id, extracted, report, quarantine)
     summary.report, summary.tables, summary.seconds = index, written, clock.laps
+    summary.extracted_documents, summary.reused_documents = len(new), plan.reused_documents
+    summary.removed_documents = plan.removed_documents
     return summary

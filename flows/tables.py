@@ -26,6 +26,7 @@ DOCUMENTS = _schema(
     ("text", pa.large_string(), False),
     ("text_sha256", pa.string(), False),
     ("ingested_at", UTC_MICROS, False),
+    ("engine_version", pa.string(), False),
 )
 
 FIGURES = _schema(

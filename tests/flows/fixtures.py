@@ -65,7 +65,7 @@ def clean_tables() -> dict[str, pa.Table]:
         item.source_id = reuters.source_id
 
     return {
-        "documents": to_table([document], DOCUMENTS, ingested_at=INGESTED_AT),
+        "documents": to_table([document], DOCUMENTS, ingested_at=INGESTED_AT, engine_version="fixture"),
         "figures": to_table([jobs, weeks, ohio, shares, price, miles, kilometres, march], FIGURES),
         "sources": to_table([company, reuters], SOURCES),
         "events": to_table([layoffs], EVENTS),

@@ -19,6 +19,11 @@ from transforms.lexicon import load_csv, load_toml
 # " North Korean soldiers" -> North, Korean, soldiers; " front-line", " Russia's".
 _WORD = r"[ \u00a0]+([A-Za-z][A-Za-z'’-]*)"
 _NEXT_WORDS = re.compile(f"{_WORD}(?:{_WORD}(?:{_WORD}(?:{_WORD})?)?)?")
+# A product or model name after a number, holding digits: " Boeing 737 MAX 10", " Shahed-136", " Leopard 2".
+_MODEL_NAME = re.compile(r"[ \u00a0]+[A-Z][\w-]*(?:[ \u00a0]+(?:[A-Z][\w-]*|\d[\w.-]*)){0,5}")
+# A counted noun hyphenated to a number as an adjective, before the noun it describes:
+# "-seat" of "5,000-seat indoor arena", "-page" of "a 300-page report".
+_COMPOUND_NOUN = re.compile(r"-([a-z]{3,})(?=[ \u00a0]+[A-Za-z])")
 # "of" (optionally with a determiner) introducing what a measure is of: " of Russian territory", " of the oil".
 _OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their|his|her|our|this|that|these|those)[ \u00a0]+)?")
 
@@ -49,6 +54,8 @@ class PhraseWords:
     ending_exceptions: frozenset[str]
     not_plural: frozenset[str]
     count_modifiers: frozenset[str]
+    participle_prepositions: frozenset[str]
+    not_compound_nouns: frozenset[str]
 
 
 @cache
@@ -60,6 +67,8 @@ def phrase_words() -> PhraseWords:
         ending_exceptions=frozenset(table["phrase_ending_exceptions"]),
         not_plural=frozenset(table["not_plural_nouns"]),
         count_modifiers=frozenset(table["count_modifiers"]),
+        participle_prepositions=frozenset(table["participle_prepositions"]),
+        not_compound_nouns=frozenset(table["not_compound_nouns"]),
     )
 
 
@@ -152,10 +161,68 @@ def _counted_head(words_after: tuple[str, ...], singular: bool) -> tuple[int, in
         if singular and lowered in _singular_nouns():
             return index, len(word), _singular_nouns()[lowered]
         if _is_phrase_break(word, words) and lowered not in words.count_modifiers:
-            break
-        if generic is None and looks_plural(word) and "-" not in word:
+            if not _is_participle_modifier(words_after, index, words):
+                break
+            continue
+        if generic is None and "-" not in word and (
+            looks_plural(word) or _is_plural_in_is(lowered, words_after[index + 1 :], words)
+        ):
             generic = index, len(word), CountNoun(lemmatise(word), None, "unknown")
     return generic
+
+
+def _is_participle_modifier(words_after: tuple[str, ...], index: int, words: PhraseWords) -> bool:
+    """"1,000 pending cases", "200 newly built homes": -ing, -ed and -ly words before a plural head
+    modify it (not "450 following talks": a participle that works as a preposition breaks the phrase)."""
+    for word in words_after[index:]:
+        lowered = word.lower().rstrip("'’")
+        if lowered in words.function_words or lowered in words.participle_prepositions:
+            return False
+        if not _is_phrase_break(word, words):
+            return lowered in count_nouns() or looks_plural(word)
+    return False
+
+
+def _is_plural_in_is(lowered: str, rest: tuple[str, ...], words: PhraseWords) -> bool:
+    """"two Lamborghinis", "three taxis": a plural in -is ends its phrase ("two tennis courts" does not),
+    and is not a singular in -sis or -itis ("crisis", "hepatitis")."""
+    if len(lowered) < 5 or not lowered.endswith("is") or lowered.endswith(("sis", "itis", "ais", "eis", "ois", "uis")):
+        return False
+    return lowered not in words.not_plural and (not rest or _is_phrase_break(rest[0], words))
+
+
+def compound_counted_noun(text: str, position: int, end: int) -> CountedPhrase | None:
+    """A counted noun in a compound adjective: "-seat" of "a 5,000-seat arena" -> seat.
+    Its category is left to the context: a "5,000-seat arena" is no election result."""
+    match = _COMPOUND_NOUN.match(text, position, end)
+    if match is None:
+        return None
+    word = match.group(1)
+    words = phrase_words()
+    if word in words.not_compound_nouns or _is_phrase_break(word, words):
+        return None
+    known = _singular_nouns().get(word)
+    noun = CountNoun(known.lemma if known else word, None, known.kind if known else "unknown")
+    return CountedPhrase(NounPhrase(match.start(1), match.end(1), word, word), noun)
+
+
+def counted_noun_after_name(text: str, position: int, end: int) -> CountedPhrase | None:
+    """A counted noun after a model name with digits: " Boeing 737 MAX 10 jets" -> jet, " Leopard 2 tanks"."""
+    name = _MODEL_NAME.match(text, position, end)
+    if name is None or not any(char.isdigit() for char in name.group()):
+        return None
+    counted = counted_noun_after(text, name.end(), end)
+    if counted is None or counted.phrase.start != _first_letter(text, name.end()):
+        return None
+    start = _first_letter(text, position)
+    phrase = NounPhrase(start, counted.phrase.end, text[start : counted.phrase.end], counted.phrase.head)
+    return CountedPhrase(phrase, counted.noun)
+
+
+def _first_letter(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \u00a0":
+        position += 1
+    return position
 
 
 def noun_phrase_after(text: str, position: int, end: int) -> NounPhrase | None:

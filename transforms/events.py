@@ -10,7 +10,9 @@ sentence) and modality (hedge or negation cues in the clause before it) are read
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from bisect import bisect_left
+from functools import cache, partial
+from itertools import compress, count
 from typing import NamedTuple
 
 from transforms.gazetteer import Place, demonyms, place_at, words_pattern
@@ -43,6 +45,10 @@ class _Match(NamedTuple):
     start: int
     end: int
     text: str
+
+
+# ``_Match`` from a (start, end, text) tuple without the keyword handling of ``_Match(...)``.
+_new_match = partial(tuple.__new__, _Match)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,42 +110,48 @@ def extract_events(document: Document, sentences: list[Sentence], figures: list[
     for sentence in sentences:
         text = sentence.text
         hits = hits_by_sentence.get(sentence.index, ())
-        matches = [_Match(hit.start, hit.end, text[hit.start:hit.end]) for hit in hits
-                   if hit.start == 0 or not text[hit.start].isupper()]
+        matches = [_new_match((start, end, text[start:end])) for start, end, _ in hits
+                   if start == 0 or not text[start].isupper()]
         if not matches:
             continue
         reader = _SentenceReader(sentence)
-        for match in _keep_heads(reader, matches):
-            event = reader.event(document, match, date_figures.get(sentence.index, []), scope)
+        dates = date_figures.get(sentence.index, [])
+        for match, form, first, after in _keep_heads(reader, matches):
+            event = reader.event(document, match, form, first, after - 1, dates, scope)
             if event is not None:
                 events.append(event)
     return events
 
 
-def _keep_heads(reader: "_SentenceReader", matches: list[_Match]) -> list[_Match]:
-    """Drop light verbs before a noun trigger and nouns that are a same-type verb's object."""
+def _keep_heads(reader: "_SentenceReader", matches: list[_Match]) -> list[tuple[_Match, str, int, int]]:
+    """Drop light verbs before a noun trigger and nouns that are a same-type verb's object.
+
+    Each kept match comes with its lower-cased form, the token it starts at and the token just after it.
+    """
     light = _words("light_verbs")
-    kept = []
     triggers = _triggers()
-    index_at = reader.tokens.index_at
-    first_tokens = {match: index_at(match.start) for match in matches}  # token where each match starts
-    after_tokens = {match: index_at(match.end) for match in matches}  # token just after each match
-    previous = None
+    starts = reader.tokens.starts
+    text = reader.sentence.text
+    forms = [match.text.lower() for match in matches]
+    first_tokens = [bisect_left(starts, match.start) for match in matches]  # token where each match starts
+    after_tokens = [bisect_left(starts, match.end) for match in matches]  # token just after each match
+    count = len(matches)
+    kept = []
+    previous = -1
     for position, match in enumerate(matches):
-        form = match.text.lower()
-        following = matches[position + 1:position + 3]
-        after = after_tokens[match]
-        if form in light and any(first_tokens[m] - after <= _LIGHT_VERB_REACH and triggers[m.text.lower()].is_noun
-                                 for m in following):
+        form = forms[position]
+        after = after_tokens[position]
+        if form in light and any(first_tokens[other] - after <= _LIGHT_VERB_REACH and triggers[forms[other]].is_noun
+                                 for other in range(position + 1, min(position + 3, count))):
             continue
-        if following and first_tokens[following[0]] - after == 1 \
-                and reader.sentence.text[match.end:following[0].start].strip() == "to":
+        if position + 1 < count and first_tokens[position + 1] - after == 1 \
+                and text[match.end:matches[position + 1].start].strip() == "to":
             continue  # "agreed to acquire": the second verb is the event
-        if previous is not None and first_tokens[match] - after_tokens[previous] <= _LIGHT_VERB_REACH \
-                and triggers[previous.text.lower()].event_type == triggers[form].event_type:
+        if previous >= 0 and first_tokens[position] - after_tokens[previous] <= _LIGHT_VERB_REACH \
+                and triggers[forms[previous]].event_type == triggers[form].event_type:
             continue
-        kept.append(match)
-        previous = match
+        kept.append((match, form, first_tokens[position], after))
+        previous = position
     return kept
 
 
@@ -155,14 +167,11 @@ class _SentenceReader:
     def token_distance(self, left: _Match, right: _Match) -> int:
         return self.tokens.index_at(right.start) - self.tokens.index_at(left.end)
 
-    def event(self, document: Document, match: _Match, dates: list[Figure], scope: AttributionScope
-              ) -> Event | None:
-        form = match.text.lower()
+    def event(self, document: Document, match: _Match, form: str, first: int, last: int, dates: list[Figure],
+              scope: AttributionScope) -> Event | None:
+        """The event of ``match`` (lower-cased ``form``, tokens ``first`` to ``last``), unless it is no event."""
         trigger = _triggers()[form]
-        tokens = self.tokens
-        lowered = tokens.lowered
-        first = tokens.index_at(match.start)
-        last = tokens.index_at(match.end) - 1
+        lowered = self.tokens.lowered
         before = lowered[first - 1] if first > 0 else None
         if before in _words("anaphoric_determiners"):
             return None
@@ -276,7 +285,7 @@ class _SentenceReader:
         return self.tokens.surface(first, last)
 
     def _by_agent(self, index: int) -> str | None:
-        words, lowered = self.tokens.words, self.tokens.lowered
+        words = self.tokens.words
         for position in range(index, min(index + 6, len(words))):
             if words[position] == "by":
                 return self._phrase(phrase_after(self.tokens, position + 1))
@@ -331,11 +340,11 @@ class _SentenceReader:
     def _location(self, match: _Match) -> str | None:
         if self._places is None:
             self._places = self._locative_places()
-        if not self._places:
+        places = self._places
+        if not places:
             return None
-        after = [place for place in self._places if place.start >= match.end]
-        chosen = after[0] if after else self._places[-1]
-        return chosen.surface
+        end = match.end
+        return next((place for place in places if place.start >= end), places[-1]).surface
 
     def _locative_places(self) -> list[Place]:
         """Places right after a locative preposition ("in", "near the"), tried only there."""
@@ -344,8 +353,8 @@ class _SentenceReader:
         locatives = _words("locative_prepositions")
         places: list[Place] = []
         reached = 0
-        for index in [index for index, word in enumerate(lowered) if word in locatives]:
-            index += 1
+        # ``index``: the token just after each locative preposition.
+        for index in compress(count(1), map(locatives.__contains__, lowered)):
             if index < len(lowered) and lowered[index] == "the":
                 index += 1
             if index >= len(lowered) or tokens.starts[index] < reached:
@@ -364,7 +373,7 @@ class _SentenceReader:
 
     def _modality(self, first: int) -> str:
         """negated / hedged from cue words in the clause before the trigger; else asserted."""
-        words, lowered = self.tokens.words, self.tokens.lowered
+        lowered = self.tokens.lowered
         hedged = False
         negations, hedges = _words("negations"), _words("hedges")
         for word in reversed(lowered[max(0, first - 8):first]):

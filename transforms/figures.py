@@ -2,8 +2,9 @@
 
 Per sentence: dates first (``transforms.dates``), then the quantity scanner over
 what the dates did not claim; then the links between figures of one sentence —
-bare numbers that inherit an earlier count ("out of 11,000 soldiers, 1,000 had
-been killed") and stated conversions ("1,000-kilometer (620-mile)").
+bare numbers that take a unit stated elsewhere (``transforms.elided_units``: "out
+of 11,000 soldiers, 1,000 had been killed", "by 52 votes to 48") and stated
+conversions ("1,000-kilometer (620-mile)").
 """
 
 from __future__ import annotations
@@ -11,15 +12,13 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date, datetime, timedelta
-from functools import cache
 from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
 from transforms import categories, entities
-from transforms.alternation import trie_pattern
+from transforms.elided_units import inherit_units
 from transforms.ids import span_id
-from transforms.lexicon import load_toml
 from transforms.quantities import Quantity, not_quantity_spans, number_candidates, scan
 from transforms.records import Document, Figure, Sentence
 from transforms.units import to_si
@@ -62,7 +61,7 @@ def _sentence_figures(document: Document, sentence: Sentence, candidates: list[i
         q for q in quantities
         if q.dimension != "drop" and (q.period is not None or not _overlaps(q.start, q.end, dated))
     ]
-    _inherit_elided(text, sentence, quantities)
+    inherit_units(text, sentence, quantities)
     figures = [_figure(document, sentence, quantity) for quantity in quantities]
     _pair_conversions(text, sentence, quantities, figures)
     return [_date_figure(document, sentence, mention) for mention in mentions] + figures
@@ -164,72 +163,7 @@ def _period(value: float, unit: str) -> relativedelta | timedelta | None:
     return None if seconds is None else timedelta(seconds=seconds)
 
 
-# --- links between the figures of one sentence ------------------------------------------------
-def _inherit_elided(text: str, sentence: Sentence, quantities: list[Quantity]) -> None:
-    """A bare number takes the counted noun of a count it is contrasted with or part of."""
-    for index, quantity in enumerate(quantities):
-        if not quantity.bare or quantity.dimension != "count":
-            continue
-        following = quantities[index + 1] if index + 1 < len(quantities) else None
-        if _is_count(following) and _partitive_patterns()["of"].match(text, quantity.end, following.start):
-            _inherit(quantity, following)  # "25 of the 30 drones"
-            continue
-        for antecedent in reversed(quantities[:index]):
-            if _is_count(antecedent) and _is_partitive(text, sentence, antecedent, quantity):
-                _inherit(quantity, antecedent)
-                break
-
-
-def _is_count(quantity: Quantity | None) -> bool:
-    return quantity is not None and quantity.rule in ("count.noun", "count.vague") and quantity.unit is not None
-
-
-def _inherit(quantity: Quantity, antecedent: Quantity) -> None:
-    quantity.unit = antecedent.unit
-    quantity.entity = antecedent.entity
-    quantity.noun_kind = antecedent.noun_kind
-    quantity.noun_category = antecedent.noun_category
-    quantity.rule = "count.elided"
-    quantity.bare = False
-
-
-def _is_partitive(text: str, sentence: Sentence, antecedent: Quantity, quantity: Quantity) -> bool:
-    """"out of 11,000 soldiers ..., 1,000"; "500 passengers, 20 of whom"; "of whom 20";
-    "killing 12 people and wounding 60" (the same verb shape before both)."""
-    patterns = _partitive_patterns()
-    between = text[antecedent.end : quantity.start]
-    if patterns["after"].match(text, quantity.end, sentence.end):
-        return True
-    if patterns["before"].search(text, max(antecedent.end, quantity.start - 20), quantity.start):
-        return True
-    if patterns["coordinated"].search(between) and patterns["verb_before"].search(
-        text, max(sentence.start, antecedent.start - 24), antecedent.start
-    ):
-        return True
-    lead = text[max(sentence.start, antecedent.start - 12) : antecedent.start].lower()
-    return "," in between and patterns["lead"].search(lead) is not None
-
-
-def _alternation(phrases: list[str]) -> str:
-    return trie_pattern(phrases)
-
-
-@cache
-def _partitive_patterns() -> dict[str, re.Pattern[str]]:
-    """after: "20 of whom"; before: "of whom 20"; lead: "out of 11,000 soldiers"."""
-    words = load_toml("figure_words")
-    return {
-        "after": re.compile(rf"(?i:[ \u00a0]+(?:{_alternation(words['elided_after'])})\b)"),
-        "before": re.compile(rf"(?i:\b(?:{_alternation(words['elided_before'])})[ \u00a0,]*$)"),
-        "lead": re.compile(rf"\b(?:{_alternation(words['antecedent_leads'])})[ \u00a0]+$"),
-        "of": re.compile(rf"(?i:[ \u00a0]+(?:{_alternation(words['partitive_of'])})[ \u00a0]+(?:last[ \u00a0]+|first[ \u00a0]+)?$)"),
-        # "... and wounding 60", ", injuring 60": a conjunction, then one verb, then the number.
-        "coordinated": re.compile(r"(?:\band|,)[ \u00a0]+[a-z]+(?:ing|ed)[ \u00a0]+(?:another[ \u00a0]+|more than[ \u00a0]+|at least[ \u00a0]+)?$"),
-        # "killing 12 people": the earlier count right after a verb of the same shape.
-        "verb_before": re.compile(r"\b[a-z]+(?:ing|ed)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?$"),
-    }
-
-
+# --- stated conversions -------------------------------------------------------------------
 def _pair_conversions(text: str, sentence: Sentence, quantities: list[Quantity], figures: list[Figure]) -> None:
     """"1,000-kilometer (620-mile) front line": each half points at the other and shares the entity."""
     for index in range(len(figures) - 1):

@@ -29,11 +29,30 @@ class AttributionScope:
         candidates = self.claimants.get(sentence_index)
         if not candidates:
             return None
+        if len(candidates) == 1:
+            return candidates[0]
         return min(candidates, key=lambda source: _distance(source.start, source.end, position, position))
+
+
+# The last scope read, with what it was read from: events and linking of one document ask for the same one.
+_last_scope: list[tuple[object, ...]] = [()]
 
 
 def attribution_scope(sources: list[Source], sentences: list[Sentence], text: str | None = None
                       ) -> AttributionScope:
+    """The claimants covering each sentence (read once for the same sources, sentences and text)."""
+    # The sources' ids and channels, so that a list changed in place is read again.
+    fingerprint = [(source.source_id, source.via_source_id, source.sentence_index) for source in sources]
+    known = _last_scope[0]
+    if known and known[0] is sources and known[1] is sentences and known[2] is text and known[3] == fingerprint \
+            and known[4] == len(sentences):
+        return known[5]
+    scope = _read_scope(sources, sentences, text)
+    _last_scope[0] = (sources, sentences, text, fingerprint, len(sentences), scope)
+    return scope
+
+
+def _read_scope(sources: list[Source], sentences: list[Sentence], text: str | None) -> AttributionScope:
     by_sentence: dict[int, list[Source]] = {}
     for source in sources:
         by_sentence.setdefault(source.sentence_index, []).append(source)
@@ -101,6 +120,8 @@ def _with_roles(event: Event) -> tuple[Event, str, str]:
 
 
 def _governing_event(figure: Figure, events: list[tuple[Event, str, str]]) -> Event:
+    if len(events) == 1:
+        return events[0][0]
     surface = figure.surface.lower()
     padded = f" {surface} "
 

@@ -38,6 +38,7 @@ class NumberWords:
     fractions: dict[str, float]
     vulgar_fractions: dict[str, float]
     vague_magnitudes: dict[str, float]
+    multiples: dict[str, float]
 
 
 @cache
@@ -51,6 +52,7 @@ def number_words() -> NumberWords:
         fractions={k: float(v) for k, v in table["fractions"].items()},
         vulgar_fractions={k: float(v) for k, v in table["vulgar_fractions"].items()},
         vague_magnitudes={k: float(v) for k, v in table["vague_magnitudes"].items()},
+        multiples={k: float(v) for k, v in table["multiples"].items()},
     )
 
 
@@ -63,7 +65,7 @@ def _alternation(words: list[str] | set[str] | dict[str, float]) -> str:
 def number_pattern() -> str:
     """Regex source for one number expression, with named groups.
 
-    Groups: ``vague`` ("tens of thousands" before "of"), ``fraction`` ("two-thirds",
+    Groups: ``multiple`` ("twice" before "as", "the", "that"...), ``vague`` ("tens of thousands" before "of"), ``fraction`` ("two-thirds",
     "a third", "½", "3/4"), ``words`` ("twenty-five", "a dozen", "half a million"),
     ``digits`` ("11,000", "1.5 million", "3.2bn", "10k").
     """
@@ -74,6 +76,8 @@ def number_pattern() -> str:
     first_word = f"(?:{_first_capitalisable(lexicon.cardinals)}|{_first_capitalisable(lexicon.scales)})"
     small = _first_capitalisable({k for k, v in lexicon.cardinals.items() if 0 < v <= 10})
     fraction_word = _alternation(lexicon.fractions)
+    plural_fraction = _alternation({k for k in lexicon.fractions if k.endswith("s")})
+    counted_by = _first_capitalisable({k for k, v in lexicon.cardinals.items() if 1 < v <= 10})
     vulgar = "".join(lexicon.vulgar_fractions)
     suffix = _alternation(lexicon.scale_suffixes)
     vague = _first_capitalisable(lexicon.vague_magnitudes)
@@ -83,17 +87,20 @@ def number_pattern() -> str:
         rf"|{first_word}\b(?:{_WORD_JOIN}(?:{word})\b)*(?:[ ]and[ ]a[ ]half\b(?:[ ](?:{scale})\b)?)?)"  # twenty-five
     )
     fraction = (
-        rf"(?:(?:[Aa]n?|{small})[ -](?:{fraction_word})\b"  # a third, two-thirds
+        rf"(?:{counted_by}[ -](?:{plural_fraction})\b"  # two-thirds, three quarters: a plural is no ordinal
+        rf"|(?:[Aa]n?|{small})[ -](?:{fraction_word})\b"  # a third, one-fifth
         rf"(?=[ ](?:of|to|in|from|by|on|for|and|or|than|since)\b|(?![ ][a-z]))"  # ... but not "a sixth consecutive"
-        rf"|[Hh]alf\b(?=[ ](?:of|the)\b)"  # half of
+        rf"|[Hh]alf\b(?=[ ](?:of|the)\b|[ ]an?[ ](?!(?:{scale})\b))"  # half of, half the, half an hour
         rf"|\d*[{vulgar}]"  # ½, 2½
         rf"|{_NUMERIC_FRACTION})"  # 3/4
     )
     digits = rf"(?:{_DIGITS})(?:[ \u00a0]?(?:{scale})\b|(?:{suffix})(?![\w]))?"
     # Case-sensitive throughout (a capital only on the first word, as at a sentence start):
     # case-insensitive alternations are several times slower to scan.
+    multiple = _first_capitalisable(lexicon.multiples)
     return (
-        rf"(?P<vague>(?<![^\W\d])(?:{vague})(?=[ ]of\b))"
+        rf"(?P<multiple>(?<![^\W\d])(?:{multiple})(?=[ ](?:as|the|that|this|its|their|his|her|our|what|more|over)\b))"
+        rf"|(?P<vague>(?<![^\W\d])(?:{vague})(?=[ ]of\b))"
         rf"|(?P<fraction>(?<![^\W\d]){fraction})"
         rf"|(?P<words>(?<![^\W\d]){words})"
         rf"|(?P<digits>{digits})"
@@ -119,6 +126,8 @@ def parse_number(text: str) -> float | None:
     lowered = text.lower()
     if lowered in lexicon.vague_magnitudes:
         return lexicon.vague_magnitudes[lowered]
+    if lowered in lexicon.multiples:
+        return lexicon.multiples[lowered]
     if text[0] in "-−+" and len(text) > 1 and (text[1].isdigit() or text[1] == "."):
         value = parse_number(text[1:])
         return None if value is None else (value if text[0] == "+" else -value)

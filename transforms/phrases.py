@@ -154,26 +154,26 @@ def phrase_before(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int]
     """Token range (first, last) of the noun phrase that ends just before ``index``."""
     words = tokens.words
     lowered = tokens.lowered
-    last = index - 1
-    first = index
     stops = _stops()
     dets = determiners()
-    while first - 1 >= 0 and index - first < limit:
-        word = words[first - 1]
-        lower = lowered[first - 1]
+    position = index - 1  # the word tried next, walking left
+    floor = max(0, index - limit)
+    while position >= floor:
+        word = words[position]
         if not word[0].isalnum():
             break
+        lower = lowered[position]
         if lower in dets:
-            first -= 1
+            position -= 1
             break
         if lower in stops and not _is_acronym(word) \
-                and not (word[0].isupper() and first - 1 > 0 and lower not in _NAME_JOINERS) \
-                and not _joins_names(words, first - 1):
+                and not (word[0].isupper() and position > 0 and lower not in _NAME_JOINERS) \
+                and not _joins_names(words, position):
             break
-        first -= 1
-    if first > last:
+        position -= 1
+    if position + 1 > index - 1:
         return None
-    return first, last
+    return position + 1, index - 1
 
 
 def phrase_after(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int] | None:
@@ -185,21 +185,22 @@ def phrase_after(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int] 
     first = index
     if first < count and lowered[first] in determiners():
         index += 1
-    last = index - 1
-    while last + 1 < count and last + 1 - first < limit:
-        word = words[last + 1]
+    position = index  # the word tried next, walking right
+    ceiling = min(count, first + limit)
+    while position < ceiling:
+        word = words[position]
         if not word[0].isalnum():
             break
-        if last + 1 > index and word.islower() and word.endswith("ed"):
+        if position > index and word.islower() and word.endswith("ed"):
             break  # a participle after the head: "people briefed on the plan"
-        if lowered[last + 1] in stops and not _is_acronym(word) \
-                and not (_is_capitalised(word) and last + 1 == first) \
-                and not _joins_names(words, last + 1):
+        if lowered[position] in stops and not _is_acronym(word) \
+                and not (position == first and _is_capitalised(word)) \
+                and not _joins_names(words, position):
             break
-        last += 1
-    if last < index:
+        position += 1
+    if position <= index:
         return None
-    return first, last
+    return first, position - 1
 
 
 def strip_determiner(text: str) -> str:

@@ -68,7 +68,7 @@ def _left_pattern() -> re.Pattern[str]:
         rf"(?i:[ \u00a0]+(?:(?P<past>(?:{past})(?:[ \u00a0]+eht)?)"
         rf"|(?P<next>(?:{upcoming})(?:[ \u00a0]+eht)?)"
         rf"|(?P<qualifier>{qualifiers})"
-        rf"|(?P<between>neewteb)"
+        rf"|(?P<between>(?:fo[ \u00a0]+s?ega[ \u00a0]+eht[ \u00a0]+)?neewteb)"  # between (the ages of)
         rf"|(?P<from>morf))(?!\w))"
     )
 

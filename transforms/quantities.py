@@ -44,6 +44,10 @@ def scan(
         match = search(text, max(resume, position - _LOOKBACK), min(end, position + _LOOKAHEAD))
         if match is None:
             continue
+        if match.start() > position:  # a later number, perhaps cut short by the window ("5" of "5,000")
+            match = search(text, match.start(), min(end, match.start() + _LOOKAHEAD))
+            if match is None:
+                continue
         if claimed and _overlaps(match.start(), match.end(), claimed):
             resume = max(resume, match.end())
             continue

@@ -8,9 +8,12 @@ the quantity reader (``quantity_reading.Reading``), reading on from its cursor.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from transforms import entities
+from transforms.alternation import trie_pattern
+from transforms.lexicon import load_toml
 from transforms.numbers import has_scale_word, number_words
 from transforms.quantity_patterns import scan_words, unit_regex, word_after
 from transforms.units import Unit, resolve_unit
@@ -19,10 +22,15 @@ if TYPE_CHECKING:
     from transforms.quantity_reading import Quantity
 
 
+# Between a fraction and the one unit it divides: " of a " in "a quarter of a percentage point", " an " in "half an hour".
+_FRACTION_ARTICLE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+")
+
+
 class DescribedReading:
     """Reads the unit or counted noun after the number a reader has just read."""
 
     text: str
+    lo: int
     hi: int
     cursor: int
     kind: str
@@ -32,7 +40,7 @@ class DescribedReading:
     trailing_scale: float
 
     def _unit(self, currency: Unit | None, value: float) -> Unit | None:
-        if self.kind in ("vague", "fraction"):
+        if self.kind in ("vague", "fraction", "multiple"):
             return None
         match = unit_regex().match(self.text, self.cursor, self.hi)
         if match is None:
@@ -92,11 +100,16 @@ class DescribedReading:
     def _describe_count(self, quantity: Quantity, period: str | None) -> None:
         if period:
             quantity.start = self.match.start()  # "the last 10 matches" is a count, not a period
+        if self.kind == "multiple":  # "twice as much water"
+            quantity.dimension, quantity.rule = "ratio", "ratio.multiplier"
+            return
         multiplier = word_after().match(self.text, self.cursor, self.hi)
         if multiplier and multiplier.group(0).lower().lstrip(" \u00a0") in scan_words().multipliers:
             quantity.dimension, quantity.rule = "ratio", "ratio.multiplier"
             self.cursor = multiplier.end()
             return
+        if self.kind == "fraction" and self._fraction_of_unit(quantity, period):
+            return  # "a quarter of a percentage point", "half an hour"
         if self.kind in ("vague", "fraction"):
             counted = entities.counted_noun_of(self.text, self.cursor, self.hi)
             phrase = entities.of_phrase_after(self.text, self.cursor, self.hi)
@@ -111,13 +124,26 @@ class DescribedReading:
             elif phrase is not None:
                 quantity.entity = phrase.text
             return
-        counted = entities.counted_noun_after(self.text, self.cursor, self.hi, singular=quantity.value == 1)
         spelled_one = self.kind == "words" and quantity.value is not None and quantity.value <= 1
+        compound = None if spelled_one else entities.compound_counted_noun(self.text, self.cursor, self.hi)
+        if compound is not None:  # "a 5,000-seat arena": a count of seats, describing the arena
+            self._count_noun(quantity, compound)
+            phrase = entities.noun_phrase_after(self.text, compound.phrase.end, self.hi)
+            quantity.entity = phrase.text if phrase else None
+            quantity.rule, quantity.compound = "count.compound_adjective", True
+            quantity.end = self.cursor = compound.phrase.end
+            return
+        counted = entities.counted_noun_after(self.text, self.cursor, self.hi, singular=quantity.value == 1)
         if counted is None and not spelled_one:  # "one of the cars" is no figure
             counted = _partitive(self.text, self.cursor, self.hi)
+        if counted is None and not spelled_one:  # "150 Boeing 737 MAX 10 jets"
+            counted = entities.counted_noun_after_name(self.text, self.cursor, self.hi)
         if counted is None:
             if spelled_one:
                 quantity.dimension = "drop"
+            elif _age_lead().search(self.text, max(self.lo, quantity.start - 40), quantity.start):
+                quantity.unit, quantity.dimension, quantity.rule = "year", "duration", "duration.age"
+                return  # "aged between 23 and 51", "aged 50 to 77": ages in years
             quantity.bare = True
             return
         quantity.rule = "count.noun"
@@ -126,11 +152,34 @@ class DescribedReading:
             quantity.end = counted.phrase.end
             self.cursor = counted.phrase.end
 
+    def _fraction_of_unit(self, quantity: Quantity, period: str | None) -> bool:
+        """A fraction of one unit: "a quarter of a percentage point" is 0.25 percentage_point."""
+        article = _FRACTION_ARTICLE.match(self.text, self.cursor, self.hi)
+        if article is None:
+            return False
+        match = unit_regex().match(self.text, article.end(), self.hi)
+        if match is None or not match.group("unit_word") or match.group("unit_sep"):
+            return False
+        unit = resolve_unit(match.group("unit_word"), "word")
+        if unit is None or unit.dimension == "currency":
+            return False
+        self.cursor = match.end()
+        self._describe_measure(quantity, unit, period)
+        return True
+
     def _count_noun(self, quantity: Quantity, counted: entities.CountedPhrase) -> None:
         quantity.unit = counted.noun.lemma
         quantity.entity = counted.phrase.text
         quantity.noun_kind = counted.noun.kind
         quantity.noun_category = counted.noun.category
+
+
+@cache
+def _age_lead() -> re.Pattern[str]:
+    """Words that make the bare numbers after them ages: "aged 34", "aged between 23 and 51", "aged 19 and 22"."""
+    leads = trie_pattern(load_toml("figure_words")["age_leads"], space=r"[ \u00a0]+")
+    listed = r"(?:\d{1,3}(?:,[ \u00a0]+|[ \u00a0]+(?:and|or|to)[ \u00a0]+))*"  # "aged 19 and 22", "aged 16, 17 and 19"
+    return re.compile(rf"(?i:\b(?:{leads})[ \u00a0]+(?:between[ \u00a0]+|from[ \u00a0]+)?{listed}$)")
 
 
 def _partitive(text: str, position: int, end: int) -> entities.CountedPhrase | None:

@@ -49,6 +49,7 @@ class ScanWords:
     score_before: frozenset[str]
     score_after: frozenset[str]
     multipliers: frozenset[str]
+    change_verbs: frozenset[str]
 
 
 @cache
@@ -62,6 +63,7 @@ def scan_words() -> ScanWords:
         score_before=frozenset(table["score_before"]),
         score_after=frozenset(table["score_after"]),
         multipliers=frozenset(table["multipliers"]),
+        change_verbs=frozenset(table["change_verbs"]),
     )
 
 
@@ -112,7 +114,7 @@ def _number_word_start() -> re.Pattern[str]:
     as a trie over lower-cased text; it also finds "ten" in "tennis", which the scanner then rejects."""
     lexicon = number_words()
     words = set(lexicon.cardinals) | set(lexicon.scales) | set(lexicon.fractions) | {"half"}
-    words |= {phrase.split()[0] for phrase in lexicon.vague_magnitudes}
+    words |= {phrase.split()[0] for phrase in lexicon.vague_magnitudes} | set(lexicon.multiples)
     return re.compile(trie_pattern(words))
 
 

@@ -1,7 +1,8 @@
 """Ranges and scores: two numbers joined by a dash, "to" or "and".
 
-"10,000-12,000", "10 to 12 million", "between 10 and 12" and "$5m-$6m" are one
-range figure; "won 3-1" and "Chelsea 2-0" are scores. A mixin of the quantity
+"10,000-12,000", "10 to 12 million", "between 10 and 12", "$5m-$6m" and "between 15km
+and 25km" are one range figure; "climbed $1.40 to $76.85" is a change and a level, two
+figures; "won 3-1" and "Chelsea 2-0" are scores; "3 minutes 51.2 seconds" is one duration. A mixin of the quantity
 reader (``quantity_reading.Reading``), reading on from its cursor.
 """
 
@@ -12,11 +13,16 @@ from functools import cache
 
 from transforms.numbers import has_scale_word, number_words, parse_number
 from transforms.qualifiers import ReversedSentence, previous_word
-from transforms.quantity_patterns import GLUED, scan_words, signed_number, unit_follows, word_after
-from transforms.units import Unit
+from transforms.quantity_patterns import GLUED, scan_words, signed_number, unit_follows, unit_regex, word_after
+from transforms.units import Unit, base_conversion, resolve_unit
 
 # What may separate the two ends of a range: "10,000-12,000", "10 to 12", "10 and 12" (after "between").
 _RANGE_SEPARATOR = re.compile(r"[ \u00a0]*(?P<sep>[-–—]|to|and)[ \u00a0]*")
+
+# Between the parts of one measure in two units: " " of "3 minutes 51.2 seconds", " and " of "2 hours and 15 minutes".
+_MIXED_UNIT_JOINT = re.compile(r",?(?:[ \u00a0]+and)?[ \u00a0]+(?=\d)")
+# Dimensions written in mixed units: durations, lengths ("6ft 2in"), masses ("8lb 6oz").
+_MIXED_DIMENSIONS = frozenset({"duration", "length", "mass"})
 
 
 @cache
@@ -38,13 +44,13 @@ class RangeReading:
 
     def _range(self, value: float, between: bool, from_: bool, currency: Unit | None) -> tuple[float, float] | str | None:
         separator = _RANGE_SEPARATOR.match(self.text, self.cursor, self.hi)
-        if separator is None or self.kind in ("vague", "fraction"):
+        if separator is None or self.kind in ("vague", "fraction", "multiple"):
             return None
         sep = separator.group("sep")
-        if (sep == "and" and not between) or (sep == "to" and from_):
+        if (sep == "and" and not between) or (sep == "to" and (from_ or self._after_change_verb())):
             return None
         second = _range_end().match(self.text, separator.end(), self.hi)
-        if second is None or second.lastgroup in ("vague", "fraction"):
+        if second is None or second.lastgroup in ("vague", "fraction", "multiple"):
             return None
         other = parse_number(second.group(second.lastgroup or "digits"))
         if other is None:
@@ -63,6 +69,51 @@ class RangeReading:
             return None
         self.cursor = second_end
         return value, other
+
+    def _range_after_unit(self, value: float, unit: Unit, between: bool) -> tuple[float, float] | None:
+        """"between 15km and 25km", "15km-25km": a range with the unit written at both ends."""
+        separator = _RANGE_SEPARATOR.match(self.text, self.cursor, self.hi)
+        if separator is None or (separator.group("sep") in ("and", "to") and not between):
+            return None
+        second = _range_end().match(self.text, separator.end(), self.hi)
+        if second is None or second.lastgroup != "digits" or second.group("currency") or second.group("minus"):
+            return None
+        other = parse_number(second.group("digits"))
+        unit_match = unit_regex().match(self.text, second.end(), self.hi)
+        if other is None or other <= value or unit_match is None or "-" in unit_match.group("unit_sep"):
+            return None
+        kind = "word" if unit_match.group("unit_word") else "symbol" if unit_match.group("unit_symbol") else "attached"
+        if resolve_unit(unit_match.group(f"unit_{kind}"), kind, scaled=has_scale_word(second.group("digits")) is not None) != unit:
+            return None
+        self.cursor = unit_match.end()
+        return value, other
+
+    def _mixed_units(self, value: float, unit: Unit) -> tuple[float, Unit] | None:
+        """"3 minutes 51.2 seconds", "2 hours, 1 minute and 9 seconds", "8lb 6oz": one figure in the smallest unit."""
+        joint = _MIXED_UNIT_JOINT.match(self.text, self.cursor, self.hi)
+        if joint is None:
+            return None
+        second = _range_end().match(self.text, joint.end(), self.hi)
+        if second is None or second.lastgroup != "digits" or second.group("currency") or second.group("minus"):
+            return None
+        unit_match = unit_regex().match(self.text, second.end(), self.hi)
+        other = parse_number(second.group("digits"))
+        if other is None or unit_match is None or "-" in unit_match.group("unit_sep"):
+            return None
+        kind = "word" if unit_match.group("unit_word") else "symbol" if unit_match.group("unit_symbol") else "attached"
+        smaller = resolve_unit(unit_match.group(f"unit_{kind}"), kind)
+        if smaller is None or smaller.dimension != unit.dimension or smaller.dimension not in _MIXED_DIMENSIONS:
+            return None
+        larger_factor, smaller_factor = base_conversion(unit.name), base_conversion(smaller.name)
+        if larger_factor.offset or larger_factor.factor <= smaller_factor.factor:
+            return None
+        self.cursor = unit_match.end()
+        return value * larger_factor.factor / smaller_factor.factor + other, smaller
+
+    def _after_change_verb(self) -> bool:
+        """"climbed $1.40 to $76.85", "fell 12 to 340": a change and the level it reached, not a range."""
+        word = previous_word(self.reversed, self.match.start())
+        return word is not None and word.lower() in scan_words().change_verbs
 
     def _is_score(self, second: re.Match[str], first: float, other: float) -> bool:
         """"won 3-1", "a 2-0 win", "Chelsea 3-1": two small whole numbers joined by a dash."""

@@ -91,6 +91,17 @@ class Reading(RangeReading, DescribedReading):
             low, high = ranged
             value, qualifier = (low + high) / 2, "range"
         unit = self._unit(currency, value)
+        if ranged is None and unit is not None and currency is None and self.trailing_scale == 1.0:
+            ranged = self._range_after_unit(value, unit, left.between)
+            if ranged is not None:
+                low, high = ranged
+                value, qualifier = (low + high) / 2, "range"
+            else:
+                mixed = self._mixed_units(value, unit)
+                while mixed is not None:
+                    value, unit = mixed
+                    low = high = value
+                    mixed = self._mixed_units(value, unit)
         if self.trailing_scale != 1.0:
             value, low, high = (value * self.trailing_scale, low * self.trailing_scale, high * self.trailing_scale)
         if self.cursor < self.hi and self.text[self.cursor] in GLUED_CHARS:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import partial
 from itertools import accumulate, compress, repeat
 from operator import add
 from typing import Iterable, NamedTuple, Sequence
@@ -31,6 +32,9 @@ class Hit(NamedTuple):
     end: int
     group: str | None  # the named group that matched, if the pattern has any
 
+
+# ``Hit`` from a (start, end, group) tuple without the keyword handling of ``Hit(...)``.
+_new_hit = partial(tuple.__new__, Hit)
 
 # Every byte that is not a lower-case ASCII word character or "-" becomes a space ("?" stands for non-ASCII).
 _SEPARATORS = bytes(code if chr(code) in "abcdefghijklmnopqrstuvwxyz0123456789_-" else 32 for code in range(256))
@@ -89,19 +93,26 @@ class WordScanner:
         starts = [sentence.start for sentence in sentences]
         by_sentence: dict[int, list[Hit]] = {}
         reached = 0
+        lowered = words.lowered
         match_at = self._anchored.match
+        locate = bisect.bisect_right
         for position in compress(words.starts, map(found.__contains__, words.pieces)):
             if position < reached:
                 continue
-            match = match_at(words.lowered, position)
+            match = match_at(lowered, position)
             if match is None:
                 continue
             reached = match.end()
-            sentence = sentences[bisect.bisect_right(starts, position) - 1] if starts else None
-            if sentence is None or not sentence.start <= position < reached <= sentence.end:
+            if not starts:
                 continue
-            by_sentence.setdefault(sentence.index, []).append(
-                Hit(position - sentence.start, reached - sentence.start, match.lastgroup))
+            sentence = sentences[locate(starts, position) - 1]
+            offset = sentence.start
+            if not offset <= position < reached <= sentence.end:
+                continue
+            hits = by_sentence.get(sentence.index)
+            if hits is None:
+                hits = by_sentence[sentence.index] = []
+            hits.append(_new_hit((position - offset, reached - offset, match.lastgroup)))
         return by_sentence
 
     def _regex_hits(self, text: str) -> list[Hit]:

@@ -133,6 +133,8 @@ def test_case_sentence(case):
         ("No one was hurt, but one of the cars was damaged.", "one"),
         ("The central bank held its key rate for a sixth consecutive meeting.", "a sixth"),
         ("The Boeing 737 was grounded.", "737"),
+        ("The committee meets twice a year.", "twice"),
+        ("She is a three-time champion.", "three-time"),
         ("Pyongyang now supplies large quantities of ammunition.", "large quantities"),
     ],
 )

@@ -17,6 +17,7 @@ QUIET_OFFLINE = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
+    "DASK_LOGGING__DISTRIBUTED": "warning",
 }
 
 
@@ -37,6 +38,17 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--output", type=Path, default=Path("output"), help="folder for tables and report (default: output)")
     run.add_argument("--batch-size", type=int, default=200, help="documents per extraction task (default: 200)")
     run.add_argument("--full", action="store_true", help="extract every article again, not only new or changed ones")
+    run.add_argument("--runner", choices=("threads", "dask"), default="threads",
+                     help="where extraction tasks run: threads of this process (default) or a Dask cluster")
+    run.add_argument("--dask-address", help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 "
+                     "(default with --runner dask: a LocalCluster started for the run)")
+    run.add_argument("--dask-workers", type=int, default=2, help="worker processes of that LocalCluster (default: 2)")
+
+    serve = commands.add_parser("serve", help="run the pipeline on a schedule (Prefect flow.serve)")
+    serve.add_argument("--cron", default="0 * * * *", help='cron schedule (default: "0 * * * *", every hour)')
+    serve.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of article files (default: seeds)")
+    serve.add_argument("--output", type=Path, default=Path("output"), help="folder for tables and report (default: output)")
+    serve.add_argument("--name", default="newsfigures-scheduled", help="deployment name (default: newsfigures-scheduled)")
 
     extract = commands.add_parser(
         "extract",
@@ -80,12 +92,35 @@ def _run(args: argparse.Namespace) -> int:
         print(f"newsfigures run: seeds folder {args.seeds} does not exist", file=sys.stderr)
         return 2
     from flows.pipeline import run_pipeline
+    from flows.runners import api_server_for_workers, task_runner
 
-    summary = run_pipeline(
-        seeds_dir=str(args.seeds), output_dir=str(args.output), batch_size=args.batch_size, full=args.full
-    )
+    runner = task_runner(args.runner, args.dask_address, args.dask_workers)
+    flow = run_pipeline if runner is None else run_pipeline.with_options(task_runner=runner)
+    with api_server_for_workers():
+        summary = flow(
+            seeds_dir=str(args.seeds), output_dir=str(args.output), batch_size=args.batch_size, full=args.full
+        )
     _print_summary(summary)
     return summary.exit_code
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not args.seeds.is_dir():
+        print(f"newsfigures serve: seeds folder {args.seeds} does not exist", file=sys.stderr)
+        return 2
+    from flows.scheduling import prefect_server
+
+    with prefect_server() as api_url:
+        from flows.pipeline import run_pipeline
+
+        print(f"newsfigures serve: {args.seeds.resolve()} → {args.output.resolve()} on cron {args.cron!r}; "
+              f"Prefect API {api_url}; Ctrl+C stops", flush=True)
+        run_pipeline.serve(
+            name=args.name,
+            cron=args.cron,
+            parameters={"seeds_dir": str(args.seeds.resolve()), "output_dir": str(args.output.resolve())},
+        )
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "run":
         return _run(args)
+    if args.command == "serve":
+        return _serve(args)
     from flows.extract_command import extract_command
 
     return extract_command(args)

@@ -15,6 +15,7 @@ from typing import Iterable
 
 import pycountry
 
+from transforms.alternation import trie_pattern
 from transforms.lexicon import load_csv
 
 
@@ -30,30 +31,11 @@ class Place:
 def words_pattern(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` arranged as a character trie.
 
-    ``words_pattern(["said", "says", "stated"])`` -> ``(?:s(?:a(?:id|ys)|tated))``;
+    ``words_pattern(["said", "says", "stated"])`` -> ``s(?:a(?:id|ys)|tated)``;
     a trie lets the regex engine reject a position after one character instead
     of trying every alternative in turn.
     """
-    trie: dict = {}
-    for word in set(words):
-        if not word:
-            continue
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_to_pattern(trie) or "(?!)"
-
-
-def _trie_to_pattern(node: dict) -> str:
-    branches = []
-    optional = "" in node
-    for char in sorted(key for key in node if key):
-        branches.append(re.escape(char) + _trie_to_pattern(node[char]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
-    return body + "?" if optional else body
+    return trie_pattern(words)
 
 
 @cache

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+import re
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
+from transforms.date_patterns import WHITESPACE_CHARACTERS, compile_fast
 from transforms.dates import DateMention, find_dates
 from transforms.records import Sentence
 from transforms.text import normalise, split_sentences
@@ -74,6 +77,31 @@ def test_rules_and_years() -> None:
         ("date.absolute.decade", None),  # a decade spans several years
         ("date.unresolved.vague_window", None),
     ]
+
+
+def test_repeated_sentence_keeps_its_own_offsets() -> None:
+    text = "Talks resumed on Friday."
+    first, second = find_dates(as_sentence(text, 10), PUBLISHED), find_dates(as_sentence(text, 300), PUBLISHED)
+    assert [(m.start, m.surface) for m in first] == [(27, "Friday")]
+    assert [(m.start, m.surface) for m in second] == [(317, "Friday")]
+
+
+def test_whitespace_characters_are_those_of_backslash_s() -> None:
+    every_space = "".join(chr(code) for code in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(code)))
+    assert WHITESPACE_CHARACTERS == every_space
+
+
+@pytest.mark.parametrize("pattern, texts", [
+    (r"(?:the\s+)?(?P<day>\d\d?)(?:st|nd|rd|th)? (?:of )?May", ["the 3rd of May", "21 May", "the 1 May", "3rd May"]),
+    (r"a(?:b(?:c)?)?d", ["ad", "abd", "abcd", "acd"]),
+    (r"[)?(]x(?:y)??z", [")xz", "?xyz", "(xz"]),
+    (r"(?:\(a\))?b(?=c)?", ["(a)b", "b", "(a)bc"]),
+])
+def test_compile_fast_matches_like_re_compile(pattern: str, texts: list[str]) -> None:
+    fast, plain = compile_fast(pattern), re.compile(pattern)
+    for text in texts:
+        found, expected = fast.match(text), plain.match(text)
+        assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
 
 
 def test_seed_dates() -> None:

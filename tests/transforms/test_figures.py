@@ -98,12 +98,19 @@ def test_seed_figures_sorted_with_matching_spans():
 
 
 # --- case table -------------------------------------------------------------------------------
-@pytest.mark.parametrize("case", CASES, ids=[case["text"][:60] for case in CASES])
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, marks=pytest.mark.xfail(reason=case["known_gap"], strict=True)) if "known_gap" in case
+        else case
+        for case in CASES
+    ],
+    ids=[case["text"][:60] for case in CASES],
+)
 def test_case_sentence(case):
+    """Every expected figure found with its fields, and nothing extra; ``known_gap`` marks a known error."""
     found = {f.surface: f for f in _figures(case["text"]) if f.dimension != "date"}
-    assert sorted(found) == sorted(expected["surface"] for expected in case["figures"]) or all(
-        expected["surface"] in found for expected in case["figures"]
-    )
+    assert sorted(found) == sorted(expected["surface"] for expected in case["figures"])  # all found, nothing extra
     for expected in case["figures"]:
         figure = found[expected["surface"]]
         for field, value in expected.items():

@@ -1,0 +1,80 @@
+"""Each kind of bad row is caught, quarantined with the right reason and reported; clean rows still publish."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyarrow as pa
+import pytest
+
+from flows.report import render_quality_page
+from flows.validate import quarantine_rows, validate_tables
+from tests.flows.fixtures import clean_tables
+from tests.flows.test_validate import _set
+
+
+def _row(figures: pa.Table, column: str, value: object) -> int:
+    return figures[column].to_pylist().index(value)
+
+
+def inconsistent_conversion(figures: pa.Table) -> tuple[pa.Table, int]:
+    row = _row(figures, "unit", "mi")  # 500-mile (805-kilometre) becomes 900-mile (805-kilometre)
+    return _set(_set(figures, "value", row, 900.0), "value_si", row, 900.0 * 1609.344), row
+
+
+def unit_dimension_mismatch(figures: pa.Table) -> tuple[pa.Table, int]:
+    row = _row(figures, "unit", "km")
+    return _set(figures, "dimension", row, "mass"), row
+
+
+def broken_span(figures: pa.Table) -> tuple[pa.Table, int]:
+    row = _row(figures, "unit", "percent")
+    return _set(figures, "start", row, figures["start"][row].as_py() + 1), row
+
+
+def dangling_key(figures: pa.Table) -> tuple[pa.Table, int]:
+    row = _row(figures, "unit", "percent")
+    return _set(figures, "source_id", row, "no-such-source"), row
+
+
+def part_larger_than_whole(figures: pa.Table) -> tuple[pa.Table, int]:
+    row = _row(figures, "rule", "count.elided")  # "1,200 jobs …, 300 of them" becomes "…, 3,000 of them"
+    return _set(figures, "value", row, 3000.0), row
+
+
+def future_date(figures: pa.Table) -> tuple[pa.Table, int]:
+    row = _row(figures, "dimension", "date")  # "opened in March 2024" resolved to 2031
+    return _set(_set(figures, "date_start", row, date(2031, 3, 1)), "date_end", row, date(2031, 3, 31)), row
+
+
+@pytest.mark.parametrize(
+    ("corrupt", "reason"),
+    [
+        (inconsistent_conversion, "a stated conversion agrees with its pair within the stated rounding (1,000 km ≈ 620 mi)"),
+        (unit_dimension_mismatch, "a unit of measure has the dimension the unit lexicon gives it"),
+        (broken_span, "surface is exactly the document text at [start, end)"),
+        (dangling_key, "every source_id resolves to a row of sources"),
+        (part_larger_than_whole, "a part is not larger than its whole (1,000 killed out of 11,000 deployed)"),
+        (future_date, "a resolved date is not after publication unless its sentence speaks of the future"),
+    ],
+    ids=lambda item: getattr(item, "__name__", ""),
+)
+def test_bad_row_is_quarantined_with_its_reason_and_reported(corrupt, reason):
+    tables = clean_tables()
+    tables["figures"], row = corrupt(tables["figures"])
+    bad_id = tables["figures"]["figure_id"][row].as_py()
+    report = validate_tables(tables)
+    assert all(outcome.exception is None for outcome in report.outcomes)
+    clean, quarantine = quarantine_rows(tables, report)
+
+    assert reason in {item["reason"] for item in quarantine if item["row_id"] == bad_id}
+    quarantined_ids = {item["row_id"] for item in quarantine if item["table_name"] == "figures"}
+    assert bad_id not in clean["figures"]["figure_id"].to_pylist()
+    assert clean["figures"].num_rows == tables["figures"].num_rows - len(quarantined_ids) > 0
+    assert clean["documents"].num_rows == 1 and clean["sources"].num_rows == tables["sources"].num_rows
+
+    page = render_quality_page(
+        run_id="r", run_time="t", seeds="s", tables=tables, report=report, quarantine=quarantine, rejected=[],
+        history=None, data_docs=None,
+    )
+    assert reason.replace("&", "&amp;") in page and bad_id in page

@@ -96,10 +96,16 @@ def _run(args: argparse.Namespace) -> int:
 
     runner = task_runner(args.runner, args.dask_address, args.dask_workers)
     flow = run_pipeline if runner is None else run_pipeline.with_options(task_runner=runner)
-    with api_server_for_workers():
-        summary = flow(
-            seeds_dir=str(args.seeds), output_dir=str(args.output), batch_size=args.batch_size, full=args.full
-        )
+    from flows.locking import RunInProgress
+
+    try:
+        with api_server_for_workers():
+            summary = flow(
+                seeds_dir=str(args.seeds), output_dir=str(args.output), batch_size=args.batch_size, full=args.full
+            )
+    except RunInProgress as refusal:
+        print(f"newsfigures run: {refusal}", file=sys.stderr)
+        return 3
     _print_summary(summary)
     return summary.exit_code
 

@@ -16,6 +16,7 @@ from prefect import flow, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows import incremental
+from flows.locking import exclusive_run
 from flows import ingest as ingestion
 from flows import publish as publishing
 from flows import report as reporting
@@ -204,31 +205,33 @@ def run_pipeline(
     """
     clock = _StageClock()
     seeds, output = Path(seeds_dir), Path(output_dir)
-    run_time = datetime.now(UTC).replace(microsecond=0)
-    run_id = f"{run_time:%Y%m%dT%H%M%SZ}-{uuid4().hex[:6]}"
-    paths = ingestion.list_articles(seeds)
+    with exclusive_run(output):
+        run_time = datetime.now(UTC).replace(microsecond=0)
+        run_id = f"{run_time:%Y%m%dT%H%M%SZ}-{uuid4().hex[:6]}"
+        paths = ingestion.list_articles(seeds)
 
-    ingested = [future.result() for future in ingest_task.map(list(ingestion.batched(paths, batch_size)), unmapped(seeds))]
-    documents, duplicates = ingestion.drop_duplicates(doc for batch in ingested for doc in batch.documents)
-    version = incremental.engine_version()
-    plan = incremental.plan_run(documents, output, version, full)
-    clock.lap("ingest")
-    new = plan.to_extract
-    document_batches = [new[i : i + batch_size] for i in range(0, len(new), batch_size)]
-    futures = extract_task.map(document_batches, unmapped(run_time), unmapped(version))
-    extracted = concat_batches([*([plan.reused] if plan.reused else []), *(future.result() for future in futures)])
-    extracted.rejected = [item for batch in ingested for item in batch.rejected] + duplicates + extracted.rejected
-    clock.lap("extract")
+        path_batches = list(ingestion.batched(paths, batch_size))
+        ingested = [future.result() for future in ingest_task.map(path_batches, unmapped(seeds))]
+        documents, duplicates = ingestion.drop_duplicates(doc for batch in ingested for doc in batch.documents)
+        version = incremental.engine_version()
+        plan = incremental.plan_run(documents, output, version, full)
+        clock.lap("ingest")
+        new = plan.to_extract
+        document_batches = [new[i : i + batch_size] for i in range(0, len(new), batch_size)]
+        futures = extract_task.map(document_batches, unmapped(run_time), unmapped(version))
+        extracted = concat_batches([*([plan.reused] if plan.reused else []), *(future.result() for future in futures)])
+        extracted.rejected = [item for batch in ingested for item in batch.rejected] + duplicates + extracted.rejected
+        clock.lap("extract")
 
-    report = validate_task(extracted, _fresh_dir(output / "quality" / "gx"))
-    clock.lap("validate")
-    written, quarantine = publish_task(output, extracted, report, run_id, run_time)
-    clock.lap("publish")
-    index = report_task(output, seeds, extracted, report, quarantine, run_id, run_time)
-    clock.lap("report")
+        report = validate_task(extracted, _fresh_dir(output / "quality" / "gx"))
+        clock.lap("validate")
+        written, quarantine = publish_task(output, extracted, report, run_id, run_time)
+        clock.lap("publish")
+        index = report_task(output, seeds, extracted, report, quarantine, run_id, run_time)
+        clock.lap("report")
 
-    summary = summarise(run_id, extracted, report, quarantine)
-    summary.report, summary.tables, summary.seconds = index, written, clock.laps
-    summary.extracted_documents, summary.reused_documents = len(new), plan.reused_documents
-    summary.removed_documents = plan.removed_documents
-    return summary
+        summary = summarise(run_id, extracted, report, quarantine)
+        summary.report, summary.tables, summary.seconds = index, written, clock.laps
+        summary.extracted_documents, summary.reused_documents = len(new), plan.reused_documents
+        summary.removed_documents = plan.removed_documents
+        return summary

@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of article files (default: seeds)")
     run.add_argument("--output", type=Path, default=Path("output"), help="folder for tables and report (default: output)")
     run.add_argument("--batch-size", type=int, default=200, help="documents per extraction task (default: 200)")
+    run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's flow and task logs")
     run.add_argument("--full", action="store_true", help="extract every article again, not only new or changed ones")
     run.add_argument("--runner", choices=("threads", "dask"), default="threads",
                      help="where extraction tasks run: threads of this process (default) or a Dask cluster")
@@ -130,8 +131,10 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    quiet_offline()
     args = _parser().parse_args(argv)
+    if getattr(args, "verbose", False):
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    quiet_offline()
     if args.command == "run":
         return _run(args)
     if args.command == "serve":

@@ -13,10 +13,12 @@ from pathlib import Path
 from uuid import uuid4
 
 from prefect import flow, task, unmapped
+from prefect.futures import as_completed
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows import incremental
 from flows.locking import exclusive_run
+from flows.progress import tracked
 from flows import ingest as ingestion
 from flows import publish as publishing
 from flows import report as reporting
@@ -211,7 +213,8 @@ def run_pipeline(
         paths = ingestion.list_articles(seeds)
 
         path_batches = list(ingestion.batched(paths, batch_size))
-        ingested = [future.result() for future in ingest_task.map(path_batches, unmapped(seeds))]
+        ingest_futures = ingest_task.map(path_batches, unmapped(seeds))
+        ingested = [f.result() for f in tracked(as_completed(ingest_futures), len(path_batches), "ingest")]
         documents, duplicates = ingestion.drop_duplicates(doc for batch in ingested for doc in batch.documents)
         version = incremental.engine_version()
         plan = incremental.plan_run(documents, output, version, full)
@@ -219,7 +222,8 @@ def run_pipeline(
         new = plan.to_extract
         document_batches = [new[i : i + batch_size] for i in range(0, len(new), batch_size)]
         futures = extract_task.map(document_batches, unmapped(run_time), unmapped(version))
-        extracted = concat_batches([*([plan.reused] if plan.reused else []), *(future.result() for future in futures)])
+        batches = [f.result() for f in tracked(as_completed(futures), len(document_batches), "extract")]
+        extracted = concat_batches([*([plan.reused] if plan.reused else []), *batches])
         extracted.rejected = [item for batch in ingested for item in batch.rejected] + duplicates + extracted.rejected
         clock.lap("extract")
 

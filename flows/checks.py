@@ -4,26 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import math
-from functools import cache
 from typing import Any
 
 import pyarrow as pa
 
 from flows import plausibility
-from transforms.lexicon import load_toml
-from transforms.units import to_si
-
-
-@cache
-def _measure_dimensions() -> dict[str, str]:
-    """Canonical unit of measure → the dimension the unit lexicons give it (counted nouns are not here)."""
-    dimensions = {name: entry["dimension"] for name, entry in load_toml("units")["units"].items()}
-    dimensions.update((code, "currency") for code in load_toml("currencies")["currencies"])
-    return dimensions
-
-
-def unit_dimension(unit: str) -> str | None:
-    return _measure_dimensions().get(unit)
+from transforms.units import to_si, unit_has_dimension
 
 
 def _texts_by_document(tables: dict[str, pa.Table]) -> dict[str, str]:
@@ -57,21 +43,18 @@ def _paired(figures: pa.Table) -> tuple[list[float | None], list[float | None]]:
 
 
 def _unit_checks(figures: pa.Table) -> tuple[list[bool | None], list[bool | None]]:
-    """Per figure with a unit of measure: does the dimension match the unit's, and is value_si = value x factor?
+    """Per figure with a unit of measure: does pint give the unit the figure's dimension, and is
+    value_si = value converted to base units?
 
-    None where the unit is not a unit of measure (counted nouns, dates) or there is no value.
+    None where the dimension is not one of measure (counts, dates, scores) or there is no value.
     """
     dimension_matches: list[bool | None] = []
     si_matches: list[bool | None] = []
     columns = (figures[name].to_pylist() for name in ("unit", "dimension", "value", "value_si", "si_unit"))
     for unit, dimension, value, value_si, si_unit in zip(*columns, strict=True):
-        expected_dimension = unit_dimension(unit) if unit else None
-        if expected_dimension is None:
-            dimension_matches.append(None)
-            si_matches.append(None)
-            continue
-        dimension_matches.append(expected_dimension == dimension)
-        if value is None or value_si is None:
+        matches = unit_has_dimension(unit, dimension) if unit and dimension else None
+        dimension_matches.append(matches)
+        if not matches or value is None or value_si is None:
             si_matches.append(None)
             continue
         expected_si, expected_si_unit = to_si(value, unit)

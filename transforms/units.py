@@ -155,3 +155,36 @@ def to_si(value: float | None, unit: str) -> tuple[float | None, str]:
 def _offset_to_si(value: float, unit: str) -> float:
     """A temperature in base units, through pint (slow: a few hundred microseconds, hence the cache)."""
     return float(registry().Quantity(value, _pint_expressions().get(unit, unit)).to_base_units().magnitude)
+
+
+def dimensionality(unit: str) -> object:
+    """pint's dimensionality of a canonical unit (``km**2`` -> ``[length] ** 2``); raises for a name pint does not know."""
+    return registry().parse_expression(_pint_expressions().get(unit, unit)).dimensionality
+
+
+@cache
+def expected_dimensionalities() -> dict[str, tuple[object, ...]]:
+    """Figures dimension -> the pint dimensionalities its units may have (``lexicons/dimensions.toml``)."""
+    units = registry()
+    return {
+        dimension: tuple(units.get_dimensionality("" if text == "dimensionless" else text) for text in texts)
+        for dimension, texts in load_toml("dimensions").items()
+    }
+
+
+def unit_has_dimension(unit: str, dimension: str) -> bool | None:
+    """Whether pint agrees that ``unit`` measures ``dimension``; None where the dimension is not one of measure
+    (counts, dates, scores)."""
+    if dimension == "currency":
+        try:
+            found = dimensionality(unit)
+        except (pint.errors.PintError, AttributeError, ValueError, TypeError):
+            return False
+        return len(found) == 1 and next(iter(found)).startswith("[currency_")
+    expected = expected_dimensionalities().get(dimension)
+    if expected is None:
+        return None
+    try:
+        return dimensionality(unit) in expected
+    except (pint.errors.PintError, AttributeError, ValueError, TypeError):
+        return False

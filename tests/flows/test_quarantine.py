@@ -6,6 +6,7 @@ from datetime import date
 
 import pyarrow as pa
 import pytest
+from markupsafe import escape
 
 from flows.report import render_quality_page
 from flows.validate import quarantine_rows, validate_tables
@@ -51,7 +52,7 @@ def future_date(figures: pa.Table) -> tuple[pa.Table, int]:
     ("corrupt", "reason"),
     [
         (inconsistent_conversion, "a stated conversion agrees with its pair within the stated rounding (1,000 km ≈ 620 mi)"),
-        (unit_dimension_mismatch, "a unit of measure has the dimension the unit lexicon gives it"),
+        (unit_dimension_mismatch, "pint gives the unit the figure's dimension (km**2 is [length] ** 2: area)"),
         (broken_span, "surface is exactly the document text at [start, end)"),
         (dangling_key, "every source_id resolves to a row of sources"),
         (part_larger_than_whole, "a part is not larger than its whole (1,000 killed out of 11,000 deployed)"),
@@ -77,4 +78,4 @@ def test_bad_row_is_quarantined_with_its_reason_and_reported(corrupt, reason):
         run_id="r", run_time="t", seeds="s", tables=tables, report=report, quarantine=quarantine, rejected=[],
         history=None, data_docs=None,
     )
-    assert reason.replace("&", "&amp;") in page and bad_id in page
+    assert str(escape(reason)) in page and bad_id in page

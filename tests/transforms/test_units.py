@@ -20,13 +20,13 @@ SIGN = re.compile(currency_sign_pattern())
         ("m", "attached", "m", "length"), ("square kilometers", "word", "km**2", "area"), ("sq km", "word", "km**2", "area"),
         ("km²", "symbol", "km**2", "area"), ("sq mi", "word", "mi**2", "area"), ("square miles", "word", "mi**2", "area"),
         ("hectares", "word", "ha", "area"), ("acres", "word", "acre", "area"), ("litres", "word", "l", "volume"),
-        ("barrels", "word", "bbl", "volume"), ("barrels per day", "word", "bbl/day", "volume"), ("bpd", "symbol", "bbl/day", "volume"),
+        ("barrels", "word", "bbl", "volume"), ("barrels per day", "word", "bbl/day", "flow_rate"), ("bpd", "symbol", "bbl/day", "flow_rate"),
         ("tonnes", "word", "t", "mass"), ("kg", "symbol", "kg", "mass"), ("pounds", "word", "lb", "mass"),
         ("months", "word", "month", "duration"), ("weeks", "word", "week", "duration"), ("year-old", "word", "year", "duration"),
         ("mph", "symbol", "mph", "speed"), ("km/h", "symbol", "km/h", "speed"), ("knots", "word", "knot", "speed"),
         ("°C", "symbol", "degC", "temperature"), ("C", "attached", "degC", "temperature"),
         ("degrees Fahrenheit", "word", "degF", "temperature"), ("GW", "symbol", "GW", "power"), ("megawatts", "word", "MW", "power"),
-        ("TWh", "symbol", "TWh", "energy"), ("MB", "symbol", "MB", "data"), ("Gbps", "symbol", "Gbit/s", "data"),
+        ("TWh", "symbol", "TWh", "energy"), ("MB", "symbol", "MB", "data"), ("Gbps", "symbol", "Gbit/s", "data_rate"),
         ("%", "symbol", "percent", "percentage"), ("per cent", "word", "percent", "percentage"), ("percent", "word", "percent", "percentage"),
         ("percentage points", "word", "percentage_point", "percentage"), ("basis points", "word", "basis_point", "percentage"),
         ("dollars", "word", "USD", "currency"), ("euros", "word", "EUR", "currency"), ("yuan", "word", "CNY", "currency"),
@@ -86,3 +86,16 @@ def test_every_lexicon_unit_converts():
         assert to_si(1.0, name)[0] is not None, name
     for code in load_toml("currencies")["currencies"]:
         assert to_si(1.0, code) == (1.0, code)
+
+
+def test_every_lexicon_unit_has_the_pint_dimensionality_of_its_dimension():
+    from transforms.lexicon import load_toml
+    from transforms.units import unit_has_dimension
+
+    wrong = [
+        (name, entry["dimension"])
+        for name, entry in load_toml("units")["units"].items()
+        if not unit_has_dimension(name, entry["dimension"])
+    ]
+    assert wrong == []
+    assert all(unit_has_dimension(code, "currency") for code in load_toml("currencies")["currencies"])

@@ -12,21 +12,17 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date, datetime, timedelta
-from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
 from transforms import categories, entities
+from transforms.dates import DateMention, find_dates
 from transforms.elided_units import inherit_units
 from transforms.ids import span_id
 from transforms.quantities import Quantity, not_quantity_spans, number_candidates, scan
 from transforms.records import Document, Figure, Sentence
 from transforms.units import to_si
 
-try:  # the date module is developed alongside; figures work without it
-    from transforms.dates import find_dates
-except ImportError:  # pragma: no cover - depends on the checkout
-    find_dates = None  # type: ignore[assignment]
 
 # Between two halves of a stated conversion: "1,000-kilometer (620-mile)", "5 miles (8km)".
 _CONVERSION_GAP = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:about|around|roughly|some|or|c\.|approximately)?[ \u00a0]*")
@@ -55,7 +51,7 @@ def _sentence_figures(document: Document, sentence: Sentence, candidates: list[i
         claimed = not_quantity_spans(text, sentence.start, sentence.end)
         quantities = scan(text, sentence.start, sentence.end, claimed, candidates)
     periods = [(q.start, q.end) for q in quantities if q.period is not None]
-    mentions = [m for m in _dates(sentence, document.published_at) if not _overlaps(m.start, m.end, periods)]
+    mentions = [m for m in find_dates(sentence, document.published_at) if not _overlaps(m.start, m.end, periods)]
     dated = [(mention.start, mention.end) for mention in mentions]
     quantities = [
         q for q in quantities
@@ -71,12 +67,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < span_end and span_start < end for span_start, span_end in spans)
 
 
-def _dates(sentence: Sentence, published_at: datetime | None) -> list:
-    finder: Callable | None = find_dates
-    return [] if finder is None else finder(sentence, published_at)
-
-
-def _date_figure(document: Document, sentence: Sentence, mention) -> Figure:  # noqa: ANN001 - dates.DateMention
+def _date_figure(document: Document, sentence: Sentence, mention: DateMention) -> Figure:
     value = float(mention.year) if mention.year is not None else None
     return Figure(
         figure_id=span_id("figure", document.document_id, mention.start, mention.end),

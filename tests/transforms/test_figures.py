@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from transforms.text import normalise, split_sentences
 PUBLISHED = datetime(2025, 2, 1, tzinfo=timezone.utc)
 SEED = Path(__file__).resolve().parents[2] / "seeds"
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "figures_sentences.yaml").read_text(encoding="utf-8"))
-HAS_DATES = importlib.util.find_spec("transforms.dates") is not None
 
 
 def _document(text: str) -> Document:
@@ -79,7 +77,6 @@ def test_seed_quantities():
 
 
 def test_seed_dates():
-    pytest.importorskip("transforms.dates")
     dates = {f.surface: f for f in _figures(_seed_text()) if f.dimension == "date"}
     assert (dates["Last week"].date_start, dates["Last week"].date_end) == (date(2025, 1, 20), date(2025, 1, 26))
     assert dates["Friday"].date_start == date(2025, 1, 31)

@@ -160,8 +160,8 @@ def phrase_before(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int]
     floor = max(0, index - limit)
     while position >= floor:
         word = words[position]
-        if not word[0].isalnum():
-            break
+        if not word[0].isalnum() and not (word == "&" and _joins_names(words, position)):
+            break  # punctuation, but not the "&" of "Keller & Moss"
         lower = lowered[position]
         if lower in dets:
             position -= 1
@@ -189,8 +189,8 @@ def phrase_after(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int] 
     ceiling = min(count, first + limit)
     while position < ceiling:
         word = words[position]
-        if not word[0].isalnum():
-            break
+        if not word[0].isalnum() and not (word == "&" and _joins_names(words, position)):
+            break  # punctuation, but not the "&" of "Keller & Moss"
         if position > index and word.islower() and word.endswith("ed"):
             break  # a participle after the head: "people briefed on the plan"
         if lowered[position] in stops and not _is_acronym(word) \

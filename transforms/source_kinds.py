@@ -76,6 +76,11 @@ def organisation_words() -> frozenset[str]:
 
 
 @cache
+def government_words() -> frozenset[str]:
+    return frozenset(_lexicon()["words"]["government_words"])
+
+
+@cache
 def company_words() -> frozenset[str]:
     return frozenset(_lexicon()["words"]["company_words"])
 
@@ -109,8 +114,8 @@ def modifier_kind(words: list[str]) -> str | None:
 
 def proper_name_kind(words: list[str]) -> str | None:
     """Kind of a capitalised name: titled person, country, company, organisation, person."""
-    while len(words) > 1 and words[0].islower() and (head_kinds().get(words[0]) == "person" or words[0] in titles()):
-        words = words[1:]  # "manager Pep Guardiola"
+    while len(words) > 1 and (head_kinds().get(words[0].lower()) == "person" or words[0] in titles()):
+        words = words[1:]  # "manager Pep Guardiola", "Head coach Tomas Lindqvist"
         if all(word[0].isupper() for word in words):
             return "person"
     if not words or not all(word[0].isupper() or word in ("of", "for", "and", "the", "&") for word in words):
@@ -123,9 +128,33 @@ def proper_name_kind(words: list[str]) -> str | None:
         return "person"
     if any(word in company_words() for word in words):
         return "company"
+    if any(word in government_words() for word in words):
+        return "government"
     if any(word in organisation_words() for word in words):
         return "organisation"
     return "person" if len(words) >= 2 else "organisation"
+
+
+def without_titles(words: list[str]) -> list[str]:
+    """A person's name without the titles and roles before it.
+
+    "Chancellor Rachel Ormond" -> Rachel Ormond; "Health Secretary Wes Harlan" -> Wes Harlan;
+    "chief financial officer Omar Haddad" -> Omar Haddad. Only capitalised words after the last title stay.
+    """
+    title_set = titles()
+    heads = head_kinds()
+    last_title = -1
+    for index, word in enumerate(words[:-1]):
+        if word in title_set or word.rstrip(".") in title_set or heads.get(word.lower()) in _TITLE_HEAD_KINDS:
+            last_title = index
+    rest = words[last_title + 1:]
+    if last_title < 0 or not rest or not all(word[0].isupper() for word in rest):
+        return words
+    return rest
+
+
+# Head nouns that, written before a name, are its holder's role ("Senator", "Manager", "Judge").
+_TITLE_HEAD_KINDS = frozenset({"person", "government", "military"})
 
 
 def has_title(words: list[str]) -> bool:

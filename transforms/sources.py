@@ -23,7 +23,7 @@ from transforms.lexicon import load_toml
 from transforms.phrases import Tokens, determiners, phrase_after, phrase_before, sentence_tokens
 from transforms.records import Document, Sentence, Source
 from transforms import source_kinds as kinds
-from transforms.gazetteer import words_pattern
+from transforms.gazetteer import country_code, words_pattern
 from transforms.word_scan import Hit, WordScanner
 
 # Prepositions between a source head and its affiliation: "Researchers at the University of Oxford".
@@ -31,6 +31,23 @@ _HEAD_PREPOSITIONS = frozenset({"at", "in", "for", "from"})
 _QUOTES = frozenset("\"'“”‘’")
 # Sources a bare role noun ("a spokesperson") may speak for.
 _SPEAKS_FOR = frozenset({"government", "military", "intelligence", "organisation", "company"})
+
+
+# A document's topic, then its author: "review of football finance by Deloitte", "survey on pay from Acas".
+_AUTHOR_AFTER_TOPIC = re.compile(r"\s+(?:of|on|into|about)\s+(?:[a-z][\w-]*\s+){1,4}(?:by|from)\s+")
+# How far back (characters) a definite description looks for the name it refers to.
+_NAME_WINDOW = 400
+# A capitalised name, possibly with linking words: "Thames Valley Water", "Keller & Moss", "Bank of Ireland".
+_PROPER_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ ]+(?:(?:of|for|and|the|&)[ ]+)*[A-Z][\w’'-]*)*")
+
+
+
+# Lower-case words inside a name: "Bank of England", "Keller & Moss".
+_NAME_JOINER_WORDS = frozenset({"of", "for", "and", "the", "de", "&"})
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper()
 
 
 @dataclass(slots=True)
@@ -45,6 +62,12 @@ class _Mention:
 @cache
 def _cues() -> dict:
     return load_toml("attribution")
+
+
+@cache
+def _count_words() -> frozenset[str]:
+    """"two", "several", "dozens": counts dropped from an anonymous group's name."""
+    return frozenset(load_toml("number_words")["cardinals"]) | frozenset(_cues()["vague_counts"])
 
 
 @cache
@@ -168,6 +191,9 @@ class _Context:
         while index > 0 and tokens.lowered[index - 1] in skip:
             index -= 1
         if index > 0 and tokens.words[index - 1] == ",":
+            named = self._name_after_role(index - 1)
+            if named is not None:
+                return self._row(named, cue)
             index = self._skip_parenthetical(index - 1)
         if index > 0 and tokens.lowered[index - 1] in _cues()["pronouns"]:
             found = (index - 1, index - 1)
@@ -213,6 +239,25 @@ class _Context:
         found = phrase_after(self.tokens, self.tokens.index_at(position))
         return self._row(found, cue, channel_only=channel_only) if found else None
 
+    def _name_after_role(self, comma: int) -> tuple[int, int] | None:
+        """"His lawyer, Rebecca Tan, said", "the city's mayor, Elena Ruiz, said": the name between the commas."""
+        words = self.tokens.words
+        opening = comma - 1
+        while opening >= 0 and words[opening] != "," and opening > comma - 6:
+            opening -= 1
+        if opening < 1 or words[opening] != "," or opening + 1 >= comma:
+            return None
+        name = words[opening + 1:comma]
+        if not all(_capitalised(word) or word in _NAME_JOINER_WORDS for word in name) or not _capitalised(name[0]):
+            return None
+        role = phrase_before(self.tokens, opening)
+        if role is None:
+            return None
+        role_words = [word.removesuffix("'s").removesuffix("’s") for word in words[role[0]:role[1] + 1]]
+        if kinds.head_kind(role_words) not in ("person", "government", "military") or not role_words[-1].islower():
+            return None
+        return opening + 1, comma - 1
+
     def _skip_parenthetical(self, comma: int) -> int:
         """Token index just before ", citing U.S. officials," when that comma closes a parenthetical."""
         words = self.tokens.words
@@ -231,6 +276,8 @@ class _Context:
         mention = self._mention(*found)
         if mention is None or (channel_only and mention.kind != "media"):
             return None
+        if mention.kind == "anonymous":
+            mention.name = self._anonymous_name(mention)
         start = self.sentence.start + mention.start
         end = self.sentence.start + mention.end
         existing = self.rows.get((start, end))
@@ -273,14 +320,19 @@ class _Context:
         lowered = words[-1].lower()
         if len(words) == 1 and lowered in _cues()["pronouns"]:
             return self._antecedent(first, last, _cues()["pronouns"][lowered], "coreference_pronoun")
-        if definite and len(words) == 1 and lowered in kinds.coreference_heads():
+        if definite and lowered in kinds.coreference_heads() and all(word.islower() for word in words):
+            # "the company", "the low-cost carrier": the last source, else the last name, of a fitting kind.
             wanted = kinds.coreference_heads()[lowered]
-            resolved = self._antecedent(first, last, wanted if isinstance(wanted, list) else [wanted],
-                                        "coreference_definite")
+            wanted = wanted if isinstance(wanted, list) else [wanted]
+            resolved = self._antecedent(first, last, wanted, "coreference_definite") \
+                or self._named_antecedent(first, last, wanted)
             if resolved:
                 return resolved
         if lowered in kinds.role_defaults():
             return self._role_mention(first, last, words)
+        appositive = self._appositive_name(first, last)
+        if appositive is not None:
+            return appositive
         kind = kinds.head_kind(words)
         if kind == "document":
             author = self._document_author(last)
@@ -296,17 +348,53 @@ class _Context:
             return None
         if kind != "anonymous" and self._followed_by_anonymity(last):
             kind = "anonymous"
-        return self._make(first, last, " ".join(self.tokens.surface(first, last).split()), kind, "head_noun")
+        name = " ".join(self.tokens.surface(first, last).split())
+        if kind == "person":
+            name = " ".join(kinds.without_titles(name.split()))
+        return self._make(first, last, name, kind, "head_noun")
 
     def _affiliated_mention(self, first: int, last: int, words: list[str], split: int) -> _Mention | None:
         """"Scientists at Nasa" (organisation), "a spokesperson for the ministry" (the ministry's kind)."""
         outer = kinds.head_kind(words[:split])
         inner = self._mention(first + split + 1, last)
-        if words[split - 1].lower() in kinds.role_defaults() and inner is not None:
+        role = words[split - 1].lower()
+        if role in kinds.role_defaults() and inner is not None:
+            if split == 1 and kinds.role_defaults()[role] == "anonymous":
+                # "a spokesperson for Romania's Health Ministry": the spokesperson speaks for the ministry.
+                return self._make(first, last, inner.name, inner.kind, "role_affiliation")
             outer = inner.kind
         if outer is None:
             return inner
         return self._make(first, last, " ".join(words), outer, "head_with_affiliation")
+
+    def _appositive_name(self, first: int, last: int, possessed: bool = False) -> _Mention | None:
+        """A name after its descriptor: "Network operator Western Power", "aviation consultancy Cirium".
+
+        The capitalised words after the last lower-case word are the name; the descriptor's head noun
+        gives the kind. After a possessive, a name followed by its head noun ("the EU's Copernicus service")
+        keeps the noun's kind; elsewhere "British intelligence" is no name.
+        """
+        words = self.tokens.words[first:last + 1]
+        lowercase = [i for i, word in enumerate(words) if word.islower() and word not in _NAME_JOINER_WORDS]
+        if not lowercase:
+            return None
+        split = lowercase[-1] + 1
+        if split < len(words):  # descriptor, then name
+            descriptor, name_first, name_last = words[:split], first + split, last
+        elif possessed and lowercase[0] > 0 and all(_capitalised(word) for word in words[:lowercase[0]]):
+            descriptor, name_first, name_last = words[lowercase[0]:], first, first + lowercase[0] - 1
+        else:
+            return None
+        kind = kinds.head_kind(descriptor)
+        name_words = self.tokens.words[name_first:name_last + 1]
+        if kind in (None, "document", "anonymous") or not _capitalised(name_words[0]):
+            return None
+        if kind == "person":
+            name_words = kinds.without_titles(name_words)
+        named = kinds.lookup_name(" ".join(name_words))
+        if named:
+            return self._make(name_first, name_last, named.name, named.kind, "lexicon_name")
+        return self._make(name_first, name_last, " ".join(name_words), kind, "appositive_name")
 
     def _make(self, first: int, last: int, name: str, kind: str, rule: str) -> _Mention:
         start, end = self.tokens.span(first, last)
@@ -317,11 +405,18 @@ class _Context:
         head_words = self.tokens.words[possessor + 1:last + 1]
         words = self.tokens.words[first:possessor + 1]
         words[-1] = words[-1][:-2]
+        if head_words and all(_capitalised(word) or word in _NAME_JOINER_WORDS for word in head_words):
+            inner = self._possessed_name(first, possessor, last, words, head_words)
+            if inner is not None:
+                return inner
         tail_kind = kinds.head_kind(head_words) if head_words else None
         if tail_kind not in ("document", None):
             # "Ukraine's military", "the country's disaster agency": the whole phrase names the source.
             end_index = possessor + len(head_words)
             return self._make(first, end_index, self.tokens.surface(first, end_index), tail_kind, "head_noun")
+        appositive = self._appositive_name(possessor + 1, last, possessed=True) if head_words else None
+        if appositive is not None:
+            return appositive  # "the EU's Copernicus service", "Spain's weather agency AEMET": the name inside
         named = kinds.lookup_name(" ".join(words))
         kind = named.kind if named else kinds.head_kind(words) or kinds.proper_name_kind(words)
         if kind is None:
@@ -330,12 +425,34 @@ class _Context:
         end = self.tokens.ends[possessor] - 2
         return _Mention(start, end, named.name if named else " ".join(words), kind, "possessor")
 
+    def _possessed_name(self, first: int, possessor: int, last: int, owner: list[str], head_words: list[str]
+                        ) -> _Mention | None:
+        """A name after a possessive: "Britain's Met Office" -> Met Office, "the EU's Copernicus Climate Change
+        Service" -> the service; after a country a generic body keeps it ("Romania's Health Ministry")."""
+        named = kinds.lookup_name(" ".join(head_words))
+        if named:
+            return self._make(possessor + 1, last, named.name, named.kind, "lexicon_name")
+        if country_code(" ".join(owner)):
+            return None
+        kind = kinds.proper_name_kind(head_words)
+        if kind is None:
+            return None
+        return self._make(possessor + 1, last, " ".join(head_words), kind, "possessed_name")
+
     def _role_mention(self, first: int, last: int, words: list[str]) -> _Mention | None:
         """"Ukrainian special forces spokesperson", "a spokesperson" (for whom?), "U.S. officials"."""
         head = words[-1].lower()
         modifiers = words[:-1]
         if self._followed_by_anonymity(last):
             return self._make(first, last, " ".join(words), "anonymous", "role_anonymous")
+        if modifiers and kinds.role_defaults()[head] == "anonymous" and all(_capitalised(word) for word in modifiers):
+            # "A State Department spokesperson", "a Premier League spokesman": the body named before the role.
+            named = kinds.lookup_name(" ".join(modifiers))
+            kind = named.kind if named else kinds.modifier_kind(modifiers) or kinds.proper_name_kind(modifiers)
+            if kind == "person":
+                kind = "organisation"  # a spokesperson speaks for a body, not for a person
+            if kind is not None:
+                return self._make(first, last, named.name if named else " ".join(modifiers), kind, "role_named")
         if modifiers:
             kind = kinds.modifier_kind(modifiers) or kinds.role_defaults()[head]
             return self._make(first, last, " ".join(words), kind, "role_modifier")
@@ -351,6 +468,38 @@ class _Context:
                 return self._make(first, last, earlier.name, earlier.kind, rule)
         return None
 
+    def _named_antecedent(self, first: int, last: int, wanted: list[str]) -> _Mention | None:
+        """The last capitalised name before the mention whose kind fits ("... from Corvane Pharma. The company")."""
+        sentence_start = self.sentence.start
+        window_start = max(0, sentence_start - _NAME_WINDOW)
+        window = self.document.text[window_start:sentence_start + self.tokens.starts[first]]
+        fallback = None
+        for match in _PROPER_NAME.finditer(window):
+            words = match.group().split()
+            if words[0] in ("The", "A", "An"):
+                words = words[1:]
+            if words and words[-1].endswith(("'s", "’s")):
+                words[-1] = words[-1][:-2]
+            if not words or country_code(" ".join(words)):
+                continue
+            named = kinds.lookup_name(" ".join(words))
+            kind = named.kind if named else kinds.proper_name_kind(words)
+            before = window[max(0, match.start() - 30):match.start()].split()
+            introduced = bool(before) and kinds.head_kinds().get(before[-1].lower()) in wanted
+            if len(words) == 1 and not (named or introduced):
+                continue  # "Tuesday", "Shares", "Dimorphos": one capitalised word is rarely the body meant
+            if kind in wanted or introduced:
+                fallback = (named.name if named else " ".join(words), kind if kind in wanted else wanted[0])
+            elif kind == "person" and "company" in wanted and len(words) >= 2 and not self._known_person(words):
+                fallback = (" ".join(words), "company")
+        if fallback is None:
+            return None
+        return self._make(first, last, fallback[0], fallback[1], "coreference_name")
+
+    def _known_person(self, words: list[str]) -> bool:
+        name = " ".join(kinds.without_titles(words))
+        return any(earlier.kind == "person" and earlier.name == name for earlier in self.history)
+
     def _surname_antecedent(self, words: list[str]) -> Source | None:
         if len(words) != 1:
             return None
@@ -361,14 +510,15 @@ class _Context:
 
     def _document_author(self, last: int) -> _Mention | None:
         """"a report by The New York Times": the author, when the document names one."""
-        joined = _document_author().match(self.tokens.text, self.tokens.ends[last])
-        if joined is None:
-            return None
-        found = phrase_after(self.tokens, self.tokens.index_at(joined.end()))
-        if found is None:
-            return None
-        author = self._mention(*found)
-        return author if author is not None and author.kind != "document" else None
+        for pattern in (_document_author(), _AUTHOR_AFTER_TOPIC):
+            joined = pattern.match(self.tokens.text, self.tokens.ends[last])
+            if joined is None:
+                continue
+            found = phrase_after(self.tokens, self.tokens.index_at(joined.end()))
+            author = self._mention(*found) if found is not None else None
+            if author is not None and author.kind != "document":
+                return author
+        return None
 
     def _anonymity_before(self, position: int) -> int | None:
         """Token index of an anonymity marker just before a verb ("officials familiar with the matter said")."""
@@ -384,6 +534,23 @@ class _Context:
             if found > 0 and "," not in window[found:].rstrip(", "):
                 return self.tokens.index_at(window_start + found)
         return None
+
+    def _anonymous_name(self, mention: _Mention) -> str:
+        """"two officials familiar with the plan" -> officials familiar with the plan: the marker and its object
+        stay in the name, a count before it goes."""
+        text = self.tokens.text
+        marker = kinds.anonymous_marker_search().search(text, mention.start, mention.end + 40)
+        if marker is None or marker.start() > mention.end + 2:
+            words = mention.name.split()
+        else:
+            end = marker.end()
+            found = phrase_after(self.tokens, self.tokens.index_at(end))
+            if found is not None and self.tokens.starts[found[0]] - end <= 1:
+                end = self.tokens.ends[found[1]]
+            words = (text[mention.start:min(marker.start(), mention.end)] + " " + text[marker.start():end]).split()
+        while len(words) > 1 and (words[0][0].isdigit() or words[0].lower() in _count_words()):
+            words = words[1:]
+        return " ".join(words)
 
     def _followed_by_anonymity(self, last: int) -> bool:
         following = self.tokens.text[self.tokens.ends[last]:self.tokens.ends[last] + 40].lstrip(" ,")

@@ -52,6 +52,16 @@ def linked(text: str, surfaces: list[str]) -> list[tuple[str | None, str | None]
     # two claims in one sentence: the nearest claimant
     ("Reuters reported 30 deaths, while the government said 12 people died.", ["30 deaths", "12 people"],
      [("Reuters", "deaths"), ("government", "died")]),
+    # a sentence in the narrator's own voice does not inherit the report before it ...
+    ("The port authority said 14 ships were stranded. Shares in the shipping firm fell 6% on Friday.",
+     ["6%"], [(None, "fell")]),
+    ("Organisers said the festival drew 80,000 visitors. Tickets sold out in 20 minutes.",
+     ["20 minutes"], [(None, None)]),
+    # ... but reported speech does ("would", a quote, "Another ...")
+    ("The airline said it carried 3 million passengers. Fares would rise by 4% in the spring.",
+     ["4%"], [("airline", "rise")]),
+    ("Police said 9 people were arrested. “We recovered 2 stolen vans,” the statement went on.",
+     ["2 stolen vans"], [("Police", None)]),
     # no attribution at all
     ("The company hired 2,000 engineers in 2023.", ["2,000 engineers"], [(None, "hired")]),
     # the figure inside the trigger's object, not the nearer trigger

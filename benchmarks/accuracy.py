@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.scoring import Tally
 from transforms.documents import build_document
 from transforms.extract import extract
 
@@ -101,25 +102,6 @@ class Paragraph:
     text: str
     gold: list[Mention]
     predictions: dict[str, list[Mention]] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class Tally:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-
-    def add(self, other: Tally) -> None:
-        self.gold += other.gold
-        self.predicted += other.predicted
-        self.matched += other.matched
-
-    def scores(self) -> dict[str, float | int]:
-        precision = self.matched / self.predicted if self.predicted else 0.0
-        recall = self.matched / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-                "gold": self.gold, "predicted": self.predicted, "matched": self.matched}
 
 
 # --- loading ------------------------------------------------------------------------------------
@@ -352,10 +334,17 @@ def evaluate(paragraphs: list[Paragraph], systems: dict[str, Callable[[Paragraph
     for system, run in systems.items():
         for paragraph in paragraphs:
             paragraph.predictions[system] = run(paragraph)
-        overall = {f"dates_{label}": {mode: tally(paragraphs, system, mode, with_dates).scores() for mode in UNIT_MODES}
-                   for label, with_dates in (("excluded", False), ("included", True))}
-        per_domain = {domain: {mode: tally([p for p in paragraphs if p.domain == domain], system, mode, False).scores()
-                               for mode in UNIT_MODES} for domain in domains}
+        overall = {
+            f"dates_{label}": {mode: tally(paragraphs, system, mode, with_dates).scores(digits=4) for mode in UNIT_MODES}
+            for label, with_dates in (("excluded", False), ("included", True))
+        }
+        per_domain = {
+            domain: {
+                mode: tally([p for p in paragraphs if p.domain == domain], system, mode, False).scores(digits=4)
+                for mode in UNIT_MODES
+            }
+            for domain in domains
+        }
         report["systems"][system] = {"overall": overall, "per_domain": per_domain,
                                      "megabytes_per_second": round(throughput(paragraphs, run), 4)}
     report["newsfigures_errors"] = errors(paragraphs, "newsfigures")

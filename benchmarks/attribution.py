@@ -53,6 +53,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.scoring import Tally
 from transforms.documents import build_document
 from transforms.extract import extract
 from transforms.records import Extraction, Figure, Source
@@ -104,24 +105,6 @@ class Paragraph:
     text: str
     gold_sources: list[SourceMention]
     gold_links: list[FigureLink]
-
-
-@dataclass(slots=True)
-class Tally:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-
-    def add(self, other: Tally) -> None:
-        self.gold += other.gold
-        self.predicted += other.predicted
-        self.matched += other.matched
-
-    def scores(self) -> dict[str, float]:
-        precision = self.matched / self.predicted if self.predicted else 0.0
-        recall = self.matched / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": precision, "recall": recall, "f1": f1}
 
 
 @dataclass(slots=True)

@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.scoring import Tally
+from benchmarks.scoring import Tally, gold_rows
 from transforms.documents import build_document
 from transforms.extract import extract
 
@@ -125,15 +125,10 @@ def _gold_mentions(text: str, figures: list[dict]) -> list[Mention]:
 
 def load_paragraphs(path: Path) -> list[Paragraph]:
     """Gold paragraphs; the text is normalised exactly as build_document does, so spans agree."""
-    paragraphs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        text = build_document(row["id"], row["text"], {"published_at": row["published_at"]}).text
-        paragraphs.append(Paragraph(row["id"], row["domain"], row["published_at"], text,
-                                    _gold_mentions(text, row["figures"])))
-    return paragraphs
+    return [
+        Paragraph(row["id"], row["domain"], row["published_at"], text, _gold_mentions(text, row["figures"]))
+        for row, text in gold_rows(path)
+    ]
 
 
 # --- systems ------------------------------------------------------------------------------------

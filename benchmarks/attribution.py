@@ -46,14 +46,13 @@ to fit the extractor.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.scoring import Tally
+from benchmarks.scoring import Tally, gold_rows
 from transforms.documents import build_document
 from transforms.extract import extract
 from transforms.records import Extraction, Figure, Source
@@ -178,18 +177,14 @@ def _gold_link(text: str, row: dict) -> FigureLink:
 
 def load_paragraphs(path: Path) -> list[Paragraph]:
     """Gold paragraphs; the text is normalised exactly as build_document does, so spans agree."""
-    paragraphs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        text = build_document(row["id"], row["text"], {"published_at": row["published_at"]}).text
-        paragraphs.append(Paragraph(
+    return [
+        Paragraph(
             row["id"], row["domain"], row["published_at"], text,
             [_gold_source(text, source) for source in row["sources"]],
             [_gold_link(text, link) for link in row["figure_sources"]],
-        ))
-    return paragraphs
+        )
+        for row, text in gold_rows(path)
+    ]
 
 
 def run_extractor(paragraph: Paragraph) -> Extraction:

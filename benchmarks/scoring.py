@@ -1,8 +1,13 @@
-"""Precision, recall and F1 from counts, shared by the accuracy and attribution benchmarks."""
+"""What the accuracy and attribution benchmarks share: reading gold paragraphs, and P/R/F1 from counts."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+
+from transforms.documents import build_document
 
 
 @dataclass(slots=True)
@@ -25,3 +30,11 @@ class Tally:
             precision, recall, f1 = round(precision, digits), round(recall, digits), round(f1, digits)
         return {"precision": precision, "recall": recall, "f1": f1,
                 "gold": self.gold, "predicted": self.predicted, "matched": self.matched}
+
+
+def gold_rows(path: Path) -> Iterator[tuple[dict, str]]:
+    """Each annotated JSON line with its text normalised exactly as build_document does, so spans agree."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            yield row, build_document(row["id"], row["text"], {"published_at": row["published_at"]}).text

@@ -1,0 +1,89 @@
+"""Coreference for sources: which earlier source or name a referring mention stands for.
+
+Kept simple and documented: a pronoun ("he", "it") or a definite description
+("the company", "the newspaper") takes the NAME and KIND of the most recent
+source of a fitting kind; failing that, a definite description takes the last
+capitalised name of a fitting kind written before it ("... from Corvane Pharma.
+The company"). A bare surname ("Smith") takes the full name of the person
+quoted earlier, and a bare role noun ("a spokesperson") the body that spoke
+just before it. Each resolved mention keeps its own span; only its name and
+kind come from what it refers to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from transforms import source_kinds as kinds
+from transforms.gazetteer import country_code
+from transforms.records import Source
+
+# How far back (sentences) a pronoun or a definite description looks for the source it refers to.
+_SOURCE_REACH = 6
+# How far back (sentences) a bare role noun ("a spokesperson") looks for the body it speaks for.
+_ROLE_REACH = 2
+# How far back (characters) a definite description looks for the name it refers to.
+_NAME_WINDOW = 400
+# A capitalised name, possibly with linking words: "Thames Valley Water", "Keller & Moss", "Bank of Ireland".
+_PROPER_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ ]+(?:(?:of|for|and|the|&)[ ]+)*[A-Z][\w’'-]*)*")
+# Sources a bare role noun ("a spokesperson") may speak for.
+_SPEAKS_FOR = frozenset({"government", "military", "intelligence", "organisation", "company"})
+
+
+def source_antecedent(earlier_sources: Iterable[Source], sentence_index: int, wanted: list[str]) -> Source | None:
+    """The most recent source (``earlier_sources`` is in reading order) of a ``wanted`` kind, close enough."""
+    for earlier in reversed(list(earlier_sources)):
+        if earlier.kind in wanted and sentence_index - earlier.sentence_index <= _SOURCE_REACH:
+            return earlier
+    return None
+
+
+def role_speaker(history: list[Source], sentence_index: int) -> Source | None:
+    """The body a bare "a spokesperson" speaks for: the last government, company, ... source just before."""
+    for earlier in reversed(history[-6:]):
+        if earlier.kind in _SPEAKS_FOR and sentence_index - earlier.sentence_index <= _ROLE_REACH:
+            return earlier
+    return None
+
+
+def surname_antecedent(history: list[Source], words: list[str]) -> Source | None:
+    """"Smith" after "Jane Smith said": the person quoted earlier with that surname."""
+    if len(words) != 1:
+        return None
+    for earlier in reversed(history):
+        if earlier.kind == "person" and earlier.name.split()[-1] == words[0] and earlier.name != words[0]:
+            return earlier
+    return None
+
+
+def named_antecedent(text: str, position: int, wanted: list[str], history: list[Source]
+                     ) -> tuple[str, str] | None:
+    """(name, kind) of the last capitalised name before ``position`` whose kind fits ``wanted``."""
+    window_start = max(0, position - _NAME_WINDOW)
+    window = text[window_start:position]
+    fallback = None
+    for match in _PROPER_NAME.finditer(window):
+        words = match.group().split()
+        if words[0] in ("The", "A", "An"):
+            words = words[1:]
+        if words and words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
+        if not words or country_code(" ".join(words)):
+            continue
+        named = kinds.lookup_name(" ".join(words))
+        kind = named.kind if named else kinds.proper_name_kind(words)
+        before = window[max(0, match.start() - 30):match.start()].split()
+        introduced = bool(before) and kinds.head_kinds().get(before[-1].lower()) in wanted
+        if len(words) == 1 and not (named or introduced):
+            continue  # "Tuesday", "Shares", "Dimorphos": one capitalised word is rarely the body meant
+        if kind in wanted or introduced:
+            fallback = (named.name if named else " ".join(words), kind if kind in wanted else wanted[0])
+        elif kind == "person" and "company" in wanted and len(words) >= 2 and not _known_person(words, history):
+            fallback = (" ".join(words), "company")
+    return fallback
+
+
+def _known_person(words: list[str], history: list[Source]) -> bool:
+    name = " ".join(kinds.without_titles(words))
+    return any(earlier.kind == "person" and earlier.name == name for earlier in history)

@@ -1,0 +1,165 @@
+"""Reading the source each attribution cue points at, in one sentence.
+
+A claim verb's source is its subject ("Western officials revealed"), or the
+name after it when inverted ("..., said Jane Smith"); a prepositional cue's
+is the phrase after it ("according to the ministry"); a channel's is the
+outlet after it ("speaking to the BBC", "told Reuters"). Each source found
+becomes a ``Source`` row, one per span.
+"""
+
+from __future__ import annotations
+
+from transforms import source_kinds as kinds
+from transforms.ids import span_id
+from transforms.phrases import Tokens, determiners, phrase_after, phrase_before
+from transforms.records import Document, Sentence, Source
+from transforms.source_cues import HEAD_PREPOSITIONS, NAME_JOINER_WORDS, capitalised, channel_after_verb, cue_sets, cues
+from transforms.source_mentions import MentionReader
+from transforms.word_scan import Hit
+
+_QUOTES = frozenset("\"'“”‘’")
+
+
+class CueReader:
+    """One sentence being read: its tokens, the rows made so far, the document's earlier sources."""
+
+    def __init__(self, document: Document, sentence: Sentence, tokens: Tokens, history: list[Source],
+                 rows: dict[tuple[int, int], Source]) -> None:
+        self.document = document
+        self.sentence = sentence
+        self.tokens = tokens
+        self.rows = rows
+        self.mentions = MentionReader(document, sentence, tokens, history, rows)
+
+    def claim_subject(self, match: Hit, cue: str) -> Source | None:
+        """The subject of a claim verb, or the name after it when inverted ('..., said Jane Smith')."""
+        tokens = self.tokens
+        index = tokens.index_at(match.start)
+        anonymous = self._anonymity_before(match.start)
+        if anonymous is not None:
+            index = anonymous
+        skip = cue_sets()["skip_before_verb"]
+        while index > 0 and tokens.lowered[index - 1] in skip:
+            index -= 1
+        if index > 0 and tokens.words[index - 1] == ",":
+            named = self._name_after_role(index - 1)
+            if named is not None:
+                return self._row(named, cue)
+            index = self._skip_parenthetical(index - 1)
+        if index > 0 and tokens.lowered[index - 1] in cues()["pronouns"]:
+            found = (index - 1, index - 1)
+            return self._row(found, cue)
+        if index == 0 or tokens.words[index - 1] in _QUOTES or tokens.words[index - 1] == ",":
+            after = tokens.index_at(match.end)
+            found = phrase_after(tokens, after)
+            return self._row(found, cue) if found else None
+        found = phrase_before(tokens, index)
+        return self._row(self._extend_over_preposition(found), cue) if found else None
+
+    def verb_channel(self, match: Hit, cue: str) -> Source | None:
+        """The channel object of a claim verb: "told the BBC", "revealed to Reuters"."""
+        text = self.sentence.text
+        if cue in cue_sets()["recipient_verbs"]:
+            start = match.end
+        else:
+            joined = channel_after_verb().match(text, match.end)
+            if joined is None:
+                return None
+            start = joined.end()
+        found = phrase_after(self.tokens, self.tokens.index_at(start))
+        if found is None:
+            return None
+        attribution = " ".join(text[match.start:self.tokens.starts[found[0]]].lower().split())
+        return self._row(found, attribution, channel_only=True)
+
+    def phrase_source(self, position: int, cue: str, channel_only: bool) -> Source | None:
+        """The source named right after a prepositional or channel cue ("according to the ministry")."""
+        found = phrase_after(self.tokens, self.tokens.index_at(position))
+        return self._row(found, cue, channel_only=channel_only) if found else None
+
+    def _extend_over_preposition(self, found: tuple[int, int]) -> tuple[int, int]:
+        """"Scientists at Nasa", "the health ministry in Gaza": the head before the preposition leads."""
+        tokens = self.tokens
+        first, last = found
+        if first < 2 or tokens.words[first - 1] not in HEAD_PREPOSITIONS:
+            return found
+        outer = phrase_before(tokens, first - 1)
+        if outer is None:
+            return found
+        dets = determiners()
+        words = [word for word, lower in zip(tokens.words[outer[0]:outer[1] + 1], tokens.lowered[outer[0]:outer[1] + 1])
+                 if lower not in dets]
+        return (outer[0], last) if words and kinds.head_kind(words) else found
+
+    def _name_after_role(self, comma: int) -> tuple[int, int] | None:
+        """"His lawyer, Rebecca Tan, said", "the city's mayor, Elena Ruiz, said": the name between the commas."""
+        words = self.tokens.words
+        opening = comma - 1
+        while opening >= 0 and words[opening] != "," and opening > comma - 6:
+            opening -= 1
+        if opening < 1 or words[opening] != "," or opening + 1 >= comma:
+            return None
+        name = words[opening + 1:comma]
+        if not all(capitalised(word) or word in NAME_JOINER_WORDS for word in name) or not capitalised(name[0]):
+            return None
+        role = phrase_before(self.tokens, opening)
+        if role is None:
+            return None
+        role_words = [word.removesuffix("'s").removesuffix("’s") for word in words[role[0]:role[1] + 1]]
+        if kinds.head_kind(role_words) not in ("person", "government", "military") or not role_words[-1].islower():
+            return None
+        return opening + 1, comma - 1
+
+    def _skip_parenthetical(self, comma: int) -> int:
+        """Token index just before ", citing U.S. officials," when that comma closes a parenthetical."""
+        words = self.tokens.words
+        opening = comma - 1
+        while opening >= 0 and words[opening] not in (",", ";", "(", '"', "“", "”"):
+            opening -= 1
+        if opening < 1 or words[opening] != "," or opening + 1 >= comma:
+            return comma + 1
+        first = words[opening + 1]
+        if first.lower() in cue_sets()["parenthetical_openers"] or first[0].isdigit():
+            return opening
+        return comma + 1
+
+    def _anonymity_before(self, position: int) -> int | None:
+        """Token index of an anonymity marker just before a verb ("officials familiar with the matter said")."""
+        text = self.tokens.text
+        window_start = max(0, position - 60)
+        window = text[window_start:position]
+        if window.rstrip().endswith(","):
+            return None  # a parenthetical: "The Post, citing people briefed on the plan, reported"
+        if kinds.anonymous_marker_search().search(window) is None:
+            return None
+        for marker in kinds.anonymous_markers():
+            found = window.rfind(marker)
+            if found > 0 and "," not in window[found:].rstrip(", "):
+                return self.tokens.index_at(window_start + found)
+        return None
+
+    def _row(self, found: tuple[int, int], attribution: str, channel_only: bool = False) -> Source | None:
+        """The source row of the phrase ``found`` (one row per span), or None when it names no source."""
+        mention = self.mentions.read(*found)
+        if mention is None or (channel_only and mention.kind != "media"):
+            return None
+        if mention.kind == "anonymous":
+            mention.name = self.mentions.anonymous_name(mention)
+        start = self.sentence.start + mention.start
+        end = self.sentence.start + mention.end
+        existing = self.rows.get((start, end))
+        if existing is not None:
+            return existing
+        source = Source(
+            source_id=span_id("source", self.document.document_id, start, end),
+            document_id=self.document.document_id,
+            sentence_index=self.sentence.index,
+            start=start,
+            end=end,
+            name=mention.name,
+            kind=mention.kind,
+            attribution=attribution,
+            rule=mention.rule,
+        )
+        self.rows[(start, end)] = source
+        return source

@@ -5,7 +5,7 @@
 Each article picks a news domain (politics, business, sport, science, health, conflict, courts,
 weather, technology), fills sentence templates from ``corpus_templates.yaml`` with slots from
 ``corpus_lexicon.yaml`` (names, places, numbers in every style the engine reads, dates,
-attributions), mixes in a few sentences of the seed articles, and is written with YAML front
+attributions), adds sentences without figures and a few of the seed articles, and is written with YAML front
 matter (publisher, published_at) like ``seeds/*.txt``. The seed articles themselves are part of
 the corpus, verbatim. Article ``i`` depends only on the seed and ``i``: the 1,000-article corpus is
 the first 1,000 articles of the 10,000-article one.
@@ -33,7 +33,7 @@ TEMPLATES = HERE / "corpus_templates.yaml"
 LEXICON = HERE / "corpus_lexicon.yaml"
 SEEDS = HERE.parent / "seeds"
 DEFAULT_SEED = 20250201
-BUILDER_VERSION = 1
+BUILDER_VERSION = 2
 ARTICLES_PER_FOLDER = 1000
 MANIFEST = ".corpus.json"
 
@@ -41,8 +41,8 @@ MANIFEST = ".corpus.json"
 ARTICLE_BYTES = (2000, 6000)
 ARTICLE_SENTENCES = (8, 30)
 SENTENCES_PER_PARAGRAPH = (1, 4)
-# Where a sentence comes from: the article's domain, the shared templates, the seed articles.
-SENTENCE_SOURCES = {"domain": 0.75, "shared": 0.2, "seed": 0.05}
+# Where a sentence comes from: the article's domain, figure-free narrative, the shared templates, the seeds.
+SENTENCE_SOURCES = {"domain": 0.45, "narrative": 0.4, "shared": 0.1, "seed": 0.05}
 
 FRAME_KINDS = ("attributed", "extended")
 # A sentence that already names its source gets no attributed frame.
@@ -65,6 +65,7 @@ SEED_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 class Grammar:
     domains: dict[str, list[str]]
     shared: list[str]
+    narrative: list[str]
     slots: dict[str, list[str]]
     pools: dict[str, int]
     frames: dict[str, list[str]]
@@ -81,6 +82,7 @@ def load_grammar(templates: Path = TEMPLATES, lexicon: Path = LEXICON, seed_arti
     grammar = Grammar(
         domains={name: list(sentences) for name, sentences in spec["domains"].items()},
         shared=list(spec["shared"]),
+        narrative=list(spec["narrative"]),
         slots={name: [str(entry) for entry in entries] for name, entries in words["slots"].items()},
         pools=dict(words.get("pools", {})),
         frames={kind: list(spec["frames"][kind]) for kind in FRAME_KINDS},
@@ -101,7 +103,7 @@ def _seed_sentences(path: Path) -> list[str]:
 
 def _check_slots(grammar: Grammar, templates: Path, lexicon: Path) -> None:
     """Every slot named anywhere must exist: a typo fails at load time, naming its file."""
-    templates_texts = [*grammar.shared, *(t for ts in [*grammar.domains.values(), *grammar.frames.values()] for t in ts)]
+    templates_texts = [*grammar.shared, *grammar.narrative, *(t for ts in [*grammar.domains.values(), *grammar.frames.values()] for t in ts)]
     for where, texts in ((templates, templates_texts),
                          (lexicon, [e for entries in grammar.slots.values() for e in entries])):
         for text in texts:
@@ -176,7 +178,8 @@ def article(grammar: Grammar, seed: int, index: int) -> str:
     domain = rng.choice(sorted(grammar.domains))
     target_bytes = rng.randint(*ARTICLE_BYTES)
     sources, weights = zip(*SENTENCE_SOURCES.items())
-    pools = {"domain": grammar.domains[domain], "shared": grammar.shared, "seed": grammar.seed_sentences}
+    pools = {"domain": grammar.domains[domain], "narrative": grammar.narrative, "shared": grammar.shared,
+             "seed": grammar.seed_sentences}
     decks: dict[str, list[str]] = {}
     sentences: list[str] = []
     size = 0

@@ -59,6 +59,8 @@ def attribution_scope(sources: list[Source], sentences: list[Sentence], text: st
 
 
 def _read_scope(sources: list[Source], sentences: list[Sentence], text: str | None) -> AttributionScope:
+    if not sources:
+        return AttributionScope()
     by_sentence: dict[int, list[Source]] = {}
     for source in sources:
         by_sentence.setdefault(source.sentence_index, []).append(source)
@@ -76,6 +78,9 @@ def _read_scope(sources: list[Source], sentences: list[Sentence], text: str | No
             age = 0
         else:
             age += 1
+            if not current:
+                previous = sentence
+                continue  # no report to continue: nothing to read in this sentence
             if text is None and age > _CONTINUATION_WITHOUT_TEXT:
                 current = []
             elif text is not None and not continues_report(sentence.text):

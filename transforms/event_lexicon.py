@@ -1,0 +1,90 @@
+"""The event trigger lexicon (``lexicons/event_triggers.toml``), read once into lookup tables.
+
+Every word list the event readers ask about becomes a frozenset here, and every
+trigger form a ``Trigger`` (its type and part of speech), so that reading an
+event is set and dict lookups only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.gazetteer import demonyms, words_pattern
+from transforms.lexicon import load_toml
+from transforms.word_scan import WordScanner
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event_type: str
+    is_noun: bool
+    is_verb: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EventWords:
+    """The trigger lexicon as lookup tables (all words lower case)."""
+
+    triggers: dict[str, Trigger]  # trigger form -> its type and part of speech
+    light_verbs: frozenset[str]
+    verb_forms: frozenset[str]  # light verbs and trigger forms: where a subject ends
+    intransitive: frozenset[str]
+    modifier_followers: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    skip_before_trigger: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    target_prepositions: frozenset[str]
+    retypable: frozenset[str]
+    retype_by_target: dict[str, str]
+    negations: frozenset[str]
+    hedges: frozenset[str]
+    demonyms: frozenset[str]  # "Ukrainian", "North Korean": capitalised words that do not start a verb's subject
+    locative_prepositions: frozenset[str]  # "in |eastern Ukraine", "near the |Donetsk region": a place follows
+
+
+@cache
+def event_words() -> EventWords:
+    lexicon = load_toml("event_triggers")
+    triggers = _triggers(lexicon["types"])
+    light_verbs = frozenset(lexicon["light_verbs"])
+    return EventWords(
+        triggers=triggers,
+        light_verbs=light_verbs,
+        verb_forms=light_verbs | frozenset(triggers),
+        intransitive=frozenset(lexicon["intransitive"]),
+        modifier_followers=frozenset(lexicon["modifier_followers"]),
+        anaphoric_determiners=frozenset(lexicon["anaphoric_determiners"]),
+        skip_before_trigger=frozenset(lexicon["skip_before_trigger"]),
+        passive_auxiliaries=frozenset(lexicon["passive_auxiliaries"]),
+        target_prepositions=frozenset(lexicon["target_prepositions"]),
+        retypable=frozenset(lexicon["retypable"]),
+        retype_by_target=dict(lexicon["retype_by_target"]),
+        negations=frozenset(lexicon["modality"]["negations"]),
+        hedges=frozenset(lexicon["modality"]["hedges"]),
+        demonyms=frozenset(demonyms()),
+        locative_prepositions=frozenset(lexicon["locative_prepositions"]),
+    )
+
+
+def _triggers(types: dict) -> dict[str, Trigger]:
+    """Lower-cased trigger form -> its type and part of speech (first listed type wins)."""
+    forms: dict[str, Trigger] = {}
+    for event_type, entry in types.items():
+        for part in ("verbs", "nouns"):
+            for group in entry.get(part, []):
+                for form in group.split("|"):
+                    known = forms.get(form)
+                    if known is None:
+                        forms[form] = Trigger(event_type, part == "nouns", part == "verbs")
+                    elif known.event_type == event_type:
+                        forms[form] = Trigger(event_type, known.is_noun or part == "nouns",
+                                              known.is_verb or part == "verbs")
+    return forms
+
+
+@cache
+def trigger_scanner() -> WordScanner:
+    """Every trigger form of the lexicon, found in one scan of a document."""
+    triggers = event_words().triggers
+    return WordScanner(words_pattern(triggers), triggers)

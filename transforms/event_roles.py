@@ -1,0 +1,221 @@
+"""Reading an event's participants around its trigger: actor, target, location and modality.
+
+No parser: the actor is the subject before a verb trigger (or the possessor or
+capitalised modifier of a noun trigger: "Kyiv's raid", "Ukrainian drone
+attacks"), the target the phrase after it, read through "of" and "and"; a
+passive ("1,000 had been killed", "soldiers deployed to fight") swaps them and
+takes the actor from "by". The location is the first gazetteer place after a
+locative preposition, the modality a hedge or negation in the clause before
+the trigger. All word lists are in ``event_lexicon``.
+"""
+
+from __future__ import annotations
+
+from itertools import compress, count
+
+from transforms.event_lexicon import EventWords, event_words
+from transforms.gazetteer import Place, place_at
+from transforms.phrases import phrase_after, phrase_before, sentence_tokens
+from transforms.records import Sentence
+
+# Noun triggers within this many tokens after a light verb absorb it ("launched a lightning offensive").
+LIGHT_VERB_REACH = 4
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its"})
+# Openers of an adverbial before the subject: "Last August, Ukrainian forces ...", "On Monday, the ...".
+_ADVERBIAL_OPENERS = frozenset({"last", "on", "in", "since", "after", "before", "however", "meanwhile", "earlier",
+                                "later", "yesterday", "today", "during", "at", "by", "for", "with", "despite", "while",
+                                "although", "according", "overnight", "this", "next", "within", "over", "amid"})
+# After a bare participle these mark a reduced relative: "soldiers deployed to fight", "people killed by".
+_REDUCED_RELATIVE_FOLLOWERS = frozenset({"to", "by", "into", "in", "on", "from"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "that", "which", "who", "but", "while", "(", ")"})
+DETERMINERS = frozenset({"a", "an", "the", "any", "no", "some", "these", "those", "this", "that", "its",
+                         "their", "his", "her", "our", "my", "your", "every", "each"})
+_QUANTIFIERS = frozenset({"any", "some", "all", "no", "over", "about", "approximately", "around", "nearly",
+                          "almost", "roughly", "more", "than", "at", "least", "up", "to", "most", "a", "an", "the"})
+_POSSESSIVE = ("'s", "’s")
+
+
+class RoleReader:
+    """Reads actor, target, location and modality around the triggers of one sentence."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.tokens = sentence_tokens(sentence)
+        self.words: EventWords = event_words()
+        self._places: list[Place] | None = None
+        self._subject: tuple[str | None] | None = None  # the sentence's main subject, once read
+
+    def reads_as_noun(self, first: int) -> bool:
+        """"drone attacks", "Kyiv's raid", "the strike" read as nouns; "Russia attacks", "they raid" as verbs."""
+        if first == 0:
+            return True
+        before = self.tokens.words[first - 1]
+        lowered = self.tokens.lowered[first - 1]
+        if lowered in PRONOUNS or lowered in self.words.skip_before_trigger:
+            return False
+        if before[0].isupper() and not before.endswith(_POSSESSIVE) and before not in self.words.demonyms:
+            return False
+        return True
+
+    def verb_roles(self, first: int, last: int, form: str) -> tuple[str | None, str | None]:
+        """(actor, target) of a verb trigger spanning tokens ``first`` to ``last``."""
+        words, lowered, lexicon = self.tokens.words, self.tokens.lowered, self.words
+        index = first
+        skipped: set[str] = set()
+        skip = lexicon.skip_before_trigger
+        while index > 0 and lowered[index - 1] in skip:
+            index -= 1
+            skipped.add(lowered[index])
+        target = self._object(last + 1)
+        intransitive = form in lexicon.intransitive
+        if index > 0 and words[index - 1] == "," and (form.endswith("ing") or "having" in skipped):
+            return self._main_subject(), target
+        if index > 0 and lowered[index - 1] in PRONOUNS:
+            return self._main_subject(), None if intransitive else target
+        subject = self._phrase(phrase_before(self.tokens, index, limit=12))
+        following = lowered[last + 1] if last + 1 < len(words) else ""
+        passive = not intransitive and (
+            not skipped.isdisjoint(lexicon.passive_auxiliaries)
+            or (not skipped and form.endswith(("ed", "en")) and following in _REDUCED_RELATIVE_FOLLOWERS)
+        )
+        if passive:
+            return self._by_agent(last + 1), subject
+        if subject is not None and subject.lower() in PRONOUNS:
+            subject = self._main_subject() or subject
+        return subject, None if intransitive else target
+
+    def noun_roles(self, first: int, last: int) -> tuple[str | None, str | None]:
+        """(actor, target) of a noun trigger: "Kyiv's raid", "launched an offensive", "the invasion of Ukraine"."""
+        words, lowered = self.tokens.words, self.tokens.lowered
+        actor = None
+        if first > 0 and words[first - 1].endswith(_POSSESSIVE):
+            actor = words[first - 1][:-2]
+        else:
+            light_verbs = self.words.light_verbs
+            light = next((i for i in range(first - 1, max(-1, first - 1 - LIGHT_VERB_REACH), -1)
+                          if lowered[i] in light_verbs), None)
+            if light is not None:
+                actor, _ = self.verb_roles(light, light, lowered[light])
+            else:
+                # "Ukrainian drone attacks": the capitalised words among the noun's modifiers.
+                found = phrase_before(self.tokens, first, limit=4)
+                modifiers = words[found[0]:found[1] + 1] if found else []
+                actor = " ".join(word for word in modifiers
+                                 if word[0].isupper() and word.isalpha() and word.lower() not in DETERMINERS) or None
+        target = None
+        if last + 1 < len(words) and lowered[last + 1] in self.words.target_prepositions:
+            target = self._object(last + 2)
+        return actor, target
+
+    def _object(self, index: int) -> str | None:
+        """The phrase after a trigger, through "of" and "and": "over 1,000 km² of Russian territory"."""
+        words, lowered = self.tokens.words, self.tokens.lowered
+        opening = index
+        while index < len(words) and lowered[index] in _QUANTIFIERS:
+            index += 1
+        partitive = index > opening and index < len(words) and words[index] == "of"  # "most of the territory"
+        found = phrase_after(self.tokens, index + 1 if partitive else index)
+        if found is None:
+            return None
+        first, last = (index - 1, found[1]) if partitive else found
+        for joiner in ("of", "and"):
+            if last + 2 < len(words) and lowered[last + 1] == joiner:
+                extra = phrase_after(self.tokens, last + 2)
+                if extra is not None:
+                    last = extra[1]
+        return self.tokens.surface(first, last)
+
+    def _by_agent(self, index: int) -> str | None:
+        words = self.tokens.words
+        for position in range(index, min(index + 6, len(words))):
+            if words[position] == "by":
+                return self._phrase(phrase_after(self.tokens, position + 1))
+            if words[position] in _CLAUSE_BREAKS:
+                break
+        return None
+
+    def _main_subject(self) -> str | None:
+        """The sentence's subject, after an opening adverbial ("Last August, Ukrainian forces ...")."""
+        if self._subject is None:
+            self._subject = (self._read_main_subject(),)
+        return self._subject[0]
+
+    def _read_main_subject(self) -> str | None:
+        words, lowered = self.tokens.words, self.tokens.lowered
+        start = 0
+        if words and lowered[0] in _ADVERBIAL_OPENERS:
+            start = next((index + 1 for index, word in enumerate(words[:7]) if word == ","), 0)
+        found = phrase_after(self.tokens, start, limit=12)
+        if found is None:
+            return None
+        first, last = found
+        verbs = self.words.verb_forms
+        for index in range(first + 1, last + 1):
+            word = words[index]
+            if word.islower() and (word.endswith("ed") or word in verbs):
+                last = index - 1
+                break
+        return self._phrase((first, last))
+
+    def _phrase(self, found: tuple[int, int] | None) -> str | None:
+        if found is None:
+            return None
+        words, lowered = self.tokens.words, self.tokens.lowered
+        first, last = found
+        while first <= last and lowered[first] in _QUANTIFIERS:
+            first += 1
+        if first > last:
+            return None
+        head = words[last]
+        if head.islower() and head.endswith(("ed", "ing")):
+            return None  # "withdrawn", "fighting": a verb, not a participant
+        return self.tokens.surface(first, last)
+
+    def retyped(self, event_type: str, target: str | None) -> str:
+        """"won the election" is an election result: a generic type takes the type its target names."""
+        if not target or event_type not in self.words.retypable:
+            return event_type
+        table = self.words.retype_by_target
+        return next((table[word] for word in target.lower().split() if word in table), event_type)
+
+    # -- where, how sure -----------------------------------------------------------------------
+    def location(self, end: int) -> str | None:
+        """The first place after sentence offset ``end`` named after a locative preposition, else the last one."""
+        places = self._places
+        if places is None:
+            places = self._places = self._locative_places()
+        if not places:
+            return None
+        return next((place for place in places if place.start >= end), places[-1]).surface
+
+    def _locative_places(self) -> list[Place]:
+        """Places right after a locative preposition ("in", "near the"), tried only there."""
+        tokens = self.tokens
+        lowered = tokens.lowered
+        places: list[Place] = []
+        reached = 0
+        # ``index``: the token just after each locative preposition.
+        for index in compress(count(1), map(self.words.locative_prepositions.__contains__, lowered)):
+            if index < len(lowered) and lowered[index] == "the":
+                index += 1
+            if index >= len(lowered) or tokens.starts[index] < reached:
+                continue
+            place = place_at(self.sentence.text, tokens.starts[index])
+            if place is not None:
+                places.append(place)
+                reached = place.end
+        return places
+
+    def modality(self, first: int) -> str:
+        """negated / hedged from cue words in the clause before the trigger; else asserted."""
+        lowered = self.tokens.lowered
+        hedged = False
+        negations, hedges = self.words.negations, self.words.hedges
+        for word in reversed(lowered[max(0, first - 8):first]):
+            if word in _CLAUSE_BREAKS:
+                break
+            if word in negations:
+                return "negated"
+            if word in hedges:
+                hedged = True
+        return "hedged" if hedged else "asserted"

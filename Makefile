@@ -9,6 +9,9 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 
+# Corpus sizes (articles) for the scale step of `make bench`; e.g. make bench BENCH_SIZES=1000,10000
+BENCH_SIZES ?= 1000
+
 .PHONY: run test bench clean
 
 $(STAMP): pyproject.toml constraints.txt
@@ -30,3 +33,4 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python -m benchmarks.extraction --seeds seeds --megabytes 2
 	$(BIN)/python -m benchmarks.accuracy
+	$(BIN)/python -m benchmarks.scale --sizes $(BENCH_SIZES)

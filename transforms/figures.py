@@ -141,9 +141,12 @@ def _date_window(quantity: Quantity, published_at: datetime | None) -> tuple[dat
     period = _period(quantity.value, quantity.unit)
     if period is None:
         return None, None
-    if quantity.period == "past":
-        return (published_at - period).date(), published_at.date()
-    return published_at.date(), (published_at + period).date()
+    try:
+        if quantity.period == "past":
+            return (published_at - period).date(), published_at.date()
+        return published_at.date(), (published_at + period).date()
+    except (ValueError, OverflowError):  # off the calendar: "the past 30 centuries" before year 1
+        return None, None
 
 
 def _period(value: float, unit: str) -> relativedelta | timedelta | None:

@@ -178,6 +178,12 @@ def test_no_published_date_no_window():
     assert period.date_start is None and period.date_end is None
 
 
+def test_period_off_the_calendar_has_no_window():
+    period = next(f for f in _figures("Settlements have stood on the hill for the past 30 centuries.")
+                  if f.unit == "century")
+    assert (period.value, period.date_start, period.date_end) == (30.0, None, None)
+
+
 # --- properties -------------------------------------------------------------------------------
 _PIECES = list("0123456789 ,.-–()%$£€½/:abcdefkmnorstuwyACFMT\n") + [
     " million", " bn", " per cent", " km", " square kilometres", " soldiers", " of ", " over ",

@@ -55,10 +55,13 @@ def _keep_heads(reader: RoleReader, hits: list[Hit]) -> list[tuple[Hit, str, int
 
     Each kept hit comes with its lower-cased form, the token it starts at and the token just after it.
     """
-    lexicon = event_words()
-    light, triggers = lexicon.light_verbs, lexicon.triggers
     starts = reader.tokens.starts
     text = reader.sentence.text
+    if len(hits) == 1:
+        hit = hits[0]
+        return [(hit, text[hit.start:hit.end].lower(), bisect_left(starts, hit.start), bisect_left(starts, hit.end))]
+    lexicon = event_words()
+    light, triggers = lexicon.light_verbs, lexicon.triggers
     forms = [text[hit.start:hit.end].lower() for hit in hits]
     first_tokens = [bisect_left(starts, hit.start) for hit in hits]  # token where each hit starts
     after_tokens = [bisect_left(starts, hit.end) for hit in hits]  # token just after each hit

@@ -154,13 +154,14 @@ def write_plot(results: dict, path: Path) -> None:
     for count in workers:
         xs = [s for s in _sizes(results, "extraction") if str(count) in sizes[str(s)]["extraction"]]
         runs = [sizes[str(s)]["extraction"][str(count)] for s in xs]
-        speed.plot(xs, [r["articles_per_second"] for r in runs], "o-", label=f"extraction, {count} worker(s)")
-        memory.plot(xs, [r["peak_rss_mb"] for r in runs], "o-", label=f"extraction, per worker ({count})")
+        speed.plot(xs, [r["articles_per_second"] for r in runs], "o-", label=f"extraction alone, {count} worker{'s' if count > 1 else ''}")
+        memory.plot(xs, [r["peak_rss_mb"] for r in runs], "o-", label=f"extraction alone, per worker ({count})")
     for kind, label in (("flow", "whole flow"), ("flow_nothing_new", "whole flow, nothing new")):
         xs = _sizes(results, kind)
         speed.plot(xs, [s / sizes[str(s)][kind]["wall_seconds"] for s in xs], "s--", label=label)
         memory.plot(xs, [sizes[str(s)][kind]["peak_tree_rss_mb"] for s in xs], "s--", label=f"{label} (tree)")
     memory.axhline(TARGET_PEAK_MB, color="grey", linestyle=":", label="target at 100k: 1 GB")
+    speed.set_yscale("log")  # the flow and the engine alone differ by orders of magnitude
     for axes, title, unit in ((speed, "Throughput", "articles per second"), (memory, "Peak memory", "MB resident")):
         axes.set_xscale("log")
         axes.set_xlabel("corpus size (articles)")

@@ -47,6 +47,7 @@ class FlowRun:
     peak_process_rss_mb: float = 0.0  # the largest single process of the tree
     summary_from: str = "stdout"  # "json" when --summary-json was there to read
     error: str | None = None  # the last line of output when the run ended without a summary
+    batch_seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over batches (may overlap)
 
     @property
     def stage_seconds(self) -> float:
@@ -122,7 +123,8 @@ def _from_printed(printed: str, wall: float, exit_code: int) -> FlowRun:
     if articles := ARTICLES_LINE.search(printed):
         run.extracted_documents, run.reused_documents = int(articles["extracted"]), int(articles["reused"])
     if times := TIME_LINE.search(printed):
-        run.stages = {m["stage"]: float(m["seconds"]) for m in STAGE.finditer(times["stages"])}
+        run.stages = {m["stage"]: float(m["seconds"]) for m in STAGE.finditer(times["stages"])
+                      if m["stage"] not in STARTUP_KEYS}
         run.startup_seconds = float(times["startup"])
     elif lines := [line for line in printed.splitlines() if line.strip()]:
         run.error = lines[-1].strip()[:300]
@@ -141,6 +143,8 @@ def _apply_json(run: FlowRun, summary: dict) -> None:
             run.startup_seconds = float(summary[key])
     if stages:
         run.stages = {name: float(seconds) for name, seconds in stages.items() if name != "total"}
+    if isinstance(summary.get("batch_seconds"), dict):
+        run.batch_seconds = {name: float(seconds) for name, seconds in summary["batch_seconds"].items()}
     if isinstance(summary.get("counts"), dict):
         run.counts = {name: int(count) for name, count in summary["counts"].items()}
     for name in ("extracted_documents", "reused_documents"):

@@ -122,6 +122,9 @@ def markdown(results: dict) -> str:
                 lines += ["", f"Where the time goes ({label}; stage seconds as the run reports them, "
                           f"from its {entry[kind]['summary_from']} summary):", ""]
                 lines += _table(["part", "seconds", "share of wall"], _stage_rows(entry[kind]))
+                if entry[kind].get("batch_seconds"):
+                    summed = " · ".join(f"{name} {seconds:.1f}s" for name, seconds in entry[kind]["batch_seconds"].items())
+                    lines += ["", f"Summed over batches (batches may overlap, so this can exceed the wall): {summed}."]
     if quantulum := results.get("quantulum3"):
         lines += ["", "## quantulum3 on the same texts", "",
                   f"The first {quantulum['articles']} articles of the corpus ({quantulum['megabytes'] * 1000:.0f} KB "

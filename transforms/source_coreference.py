@@ -27,6 +27,8 @@ _ROLE_REACH = 2
 _NAME_WINDOW = 400
 # A capitalised name, possibly with linking words: "Thames Valley Water", "Keller & Moss", "Bank of Ireland".
 _PROPER_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ ]+(?:(?:of|for|and|the|&)[ ]+)*[A-Z][\w’'-]*)*")
+# Rules of sources that are a document's author: "the data" after them refers back to them.
+_DOCUMENT_RULES = frozenset({"document_author", "document_by"})
 # Sources a bare role noun ("a spokesperson") may speak for.
 _SPEAKS_FOR = frozenset({"government", "military", "intelligence", "organisation", "company"})
 
@@ -45,6 +47,36 @@ def role_speaker(history: list[Source], sentence_index: int) -> Source | None:
         if earlier.kind in _SPEAKS_FOR and sentence_index - earlier.sentence_index <= _ROLE_REACH:
             return earlier
     return None
+
+
+def document_antecedent(earlier_sources: list[Source], sentence_index: int) -> Source | None:
+    """"the data showed" after "NHS England figures showed": the author of the last document read."""
+    for earlier in reversed(earlier_sources):
+        if sentence_index - earlier.sentence_index > _ROLE_REACH:
+            return None
+        if earlier.rule in _DOCUMENT_RULES:
+            return earlier
+    return None
+
+
+def named_person(text: str, position: int, history: list[Source]) -> str | None:
+    """The last person's name written before ``position`` ("Kenya's Faith Mwangi won ... She told")."""
+    window = text[max(0, position - _NAME_WINDOW):position]
+    found = None
+    for match in _PROPER_NAME.finditer(window):
+        words = match.group().split()
+        owners = [index for index, word in enumerate(words[:-1]) if word.endswith(("'s", "’s"))]
+        if owners:
+            words = words[owners[-1] + 1:]  # "Kenya's Faith Mwangi": the name after the possessor
+        if words[0] in ("The", "A", "An"):
+            words = words[1:]
+        if words and words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
+        if len(words) < 2 or country_code(" ".join(words)) or kinds.lookup_name(" ".join(words)):
+            continue
+        if kinds.proper_name_kind(words) == "person":
+            found = " ".join(kinds.without_titles(words))
+    return found
 
 
 def surname_antecedent(history: list[Source], words: list[str]) -> Source | None:
@@ -79,9 +111,20 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
             continue  # "Tuesday", "Shares", "Dimorphos": one capitalised word is rarely the body meant
         if kind in wanted or introduced:
             fallback = (named.name if named else " ".join(words), kind if kind in wanted else wanted[0])
-        elif kind == "person" and "company" in wanted and len(words) >= 2 and not _known_person(words, history):
-            fallback = (" ".join(words), "company")
+        elif kind == "person" and len(words) >= 2 and not _known_person(words, history) \
+                and not _introduced_as_person(before) and wanted[0] in ("company", "organisation"):
+            # "Sporting Almada", "Corvane Pharma": a two-word name not introduced as a person's may be the body.
+            fallback = (" ".join(words), wanted[0])
     return fallback
+
+
+def _introduced_as_person(before: list[str]) -> bool:
+    """"defender Luca Ferraz", "Dr Paul Reyes": a role or title right before a name makes it a person's."""
+    if not before:
+        return False
+    word = before[-1]
+    return word in kinds.titles() or kinds.head_kinds().get(word.lower()) == "person" \
+        or word.lower() in kinds.person_roles()
 
 
 def _known_person(words: list[str], history: list[Source]) -> bool:

@@ -71,6 +71,18 @@ def titles() -> frozenset[str]:
 
 
 @cache
+def person_roles() -> frozenset[str]:
+    """Role nouns that head a person's title ("president", "minister"), though their kind is a body's."""
+    return frozenset(_lexicon()["words"]["person_roles"])
+
+
+@cache
+def affiliated_groups() -> frozenset[str]:
+    """People who speak for the institution after them: "Researchers at the University of Exeter"."""
+    return frozenset(_lexicon()["words"]["affiliated_groups"])
+
+
+@cache
 def organisation_words() -> frozenset[str]:
     return frozenset(_lexicon()["words"]["organisation_words"])
 
@@ -88,6 +100,18 @@ def company_words() -> frozenset[str]:
 def lookup_name(text: str) -> Named | None:
     """``"the BBC"`` -> Named("BBC", "media")."""
     return named_sources().get(text.lower())
+
+
+def written_name(named: Named, surface: str) -> str:
+    """A listed source's name as the text writes it: "Bloomberg News", "World Health Organization", "NASA";
+    the canonical name when the text writes just that ("the Kremlin", "The New York Times")."""
+    words = surface.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    written = " ".join(words)
+    if written.lower() == named.name.lower().removeprefix("the "):
+        return named.name
+    return written
 
 
 def head_kind(words: list[str]) -> str | None:
@@ -130,9 +154,25 @@ def proper_name_kind(words: list[str]) -> str | None:
         return "company"
     if any(word in government_words() for word in words):
         return "government"
+    if len(words) >= 2:
+        parent = _listed_prefix(words)
+        if parent is not None:
+            return parent  # "United Nations Office for ...": the listed body it belongs to
+        head = head_kinds().get(words[-1].lower())
+        if head in ("military", "media", "company", "government"):
+            return head  # "Rapid Support Forces", "Kingsford Broadcasting Channel"
     if any(word in organisation_words() for word in words):
         return "organisation"
     return "person" if len(words) >= 2 else "organisation"
+
+
+def _listed_prefix(words: list[str]) -> str | None:
+    """Kind of a listed name that opens ``words`` ("United Nations" of "United Nations Office for ...")."""
+    for end in range(len(words) - 1, 1, -1):
+        named = lookup_name(" ".join(words[:end]))
+        if named is not None and named.kind != "media":
+            return named.kind
+    return None
 
 
 def without_titles(words: list[str]) -> list[str]:

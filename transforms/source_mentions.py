@@ -15,15 +15,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from transforms import source_kinds as kinds
-from transforms.gazetteer import country_code
+from transforms.gazetteer import country_code, demonyms
 from transforms.phrases import Tokens, determiners, phrase_after
 from transforms.records import Document, Sentence, Source
 from transforms.source_coreference import (
-    named_antecedent, role_speaker, source_antecedent, surname_antecedent,
+    document_antecedent, named_antecedent, named_person, role_speaker, source_antecedent, surname_antecedent,
 )
+from transforms.source_names import DocumentNames, document_names
 from transforms.source_cues import (
     HEAD_PREPOSITIONS, NAME_JOINER_WORDS, AUTHOR_AFTER_TOPIC, capitalised, count_words, cues, document_author,
 )
+
+
+# Rules whose kind is a guess from the name's form, which the document's own description overrides.
+_GUESSED_KIND_RULES = frozenset({"proper_name", "role_named", "document_author", "possessed_name", "appositive_name"})
+# Kinds of body a group of people may speak for ("Researchers at the University of Exeter").
+_BODY_KINDS = frozenset({"media", "government", "military", "intelligence", "organisation", "company"})
 
 
 @dataclass(slots=True)
@@ -55,7 +62,10 @@ class MentionReader:
         if tokens.lowered[first] in determiners() and first < last:
             named = kinds.lookup_name(self.tokens.surface(first, last))
             if named and named.name.lower().startswith("the "):
-                return self._make(first, last, named.name, named.kind, "lexicon_name")
+                return self._named(first, last, named)
+            publication = self._publication(first, last)
+            if publication is not None:
+                return publication
             first += 1
         words = tokens.words[first:last + 1]
         if not HEAD_PREPOSITIONS.isdisjoint(words):
@@ -68,11 +78,12 @@ class MentionReader:
             return self._possessor_mention(first, first + possessor, last)
         named = kinds.lookup_name(joined)
         if named:
-            return self._make(first, last, named.name, named.kind, "lexicon_name")
+            return self._named(first, last, named)
         lowered = words[-1].lower()
         if len(words) == 1 and lowered in cues()["pronouns"]:
             return self._antecedent(first, last, cues()["pronouns"][lowered], "coreference_pronoun")
-        if definite and lowered in kinds.coreference_heads() and all(word.islower() for word in words):
+        if definite and lowered in kinds.coreference_heads() and words[-1].islower() \
+                and all(word.islower() or word in demonyms() for word in words):
             # "the company", "the low-cost carrier": the last source, else the last name, of a fitting kind.
             wanted = kinds.coreference_heads()[lowered]
             wanted = wanted if isinstance(wanted, list) else [wanted]
@@ -86,12 +97,18 @@ class MentionReader:
         if appositive is not None:
             return appositive
         kind = kinds.head_kind(words)
+        rule = "head_noun"
         if kind == "document":
-            author = self._document_author(last)
+            author = self._document_author(last) or self._author_before(first, last, words)
             if author is not None:
                 return author
+            if definite:
+                earlier = document_antecedent(self._earlier_sources(), self.sentence.index)
+                if earlier is not None:
+                    return self._make(first, last, earlier.name, earlier.kind, "coreference_document")
         if kind is None:
             kind = kinds.proper_name_kind(words)
+            rule = "proper_name"
             if kind == "person" or kind == "organisation":
                 surname = surname_antecedent(self.history, words)
                 if surname is not None:
@@ -103,13 +120,16 @@ class MentionReader:
         name = " ".join(self.tokens.surface(first, last).split())
         if kind == "person":
             name = " ".join(kinds.without_titles(name.split()))
-        return self._make(first, last, name, kind, "head_noun")
+        return self._make(first, last, name, kind, rule)
 
     def _affiliated_mention(self, first: int, last: int, words: list[str], split: int) -> Mention | None:
         """"Scientists at Nasa" (organisation), "a spokesperson for the ministry" (the ministry's kind)."""
         outer = kinds.head_kind(words[:split])
         inner = self.read(first + split + 1, last)
         role = words[split - 1].lower()
+        if split == 1 and role in kinds.affiliated_groups() and inner is not None and inner.kind in _BODY_KINDS:
+            # "Researchers at the University of Exeter", "economists at ING": the institution speaks.
+            return self._make(first, last, inner.name, inner.kind, "affiliation_institution")
         if role in kinds.role_defaults() and inner is not None:
             if split == 1 and kinds.role_defaults()[role] == "anonymous":
                 # "a spokesperson for Romania's Health Ministry": the spokesperson speaks for the ministry.
@@ -141,16 +161,54 @@ class MentionReader:
         name_words = self.tokens.words[name_first:name_last + 1]
         if kind in (None, "document", "anonymous") or not capitalised(name_words[0]):
             return None
+        if descriptor[-1].lower() in kinds.person_roles() and len(name_words) >= 2 \
+                and kinds.proper_name_kind(name_words) == "person":
+            kind = "person"  # "Athletics Kenya president Daniel Kiprop": the holder of the role
         if kind == "person":
             name_words = kinds.without_titles(name_words)
         named = kinds.lookup_name(" ".join(name_words))
         if named:
-            return self._make(name_first, name_last, named.name, named.kind, "lexicon_name")
+            return self._named(name_first, name_last, named)
         return self._make(name_first, name_last, " ".join(name_words), kind, "appositive_name")
 
     def _make(self, first: int, last: int, name: str, kind: str, rule: str) -> Mention:
         start, end = self.tokens.span(first, last)
         return Mention(start, end, name, kind, rule)
+
+    def _named(self, first: int, last: int, named: kinds.Named) -> Mention:
+        """A listed source, named as the text writes it ("Bloomberg News", "World Health Organization")."""
+        return self._make(first, last, kinds.written_name(named, self.tokens.surface(first, last)), named.kind,
+                          "lexicon_name")
+
+    def _publication(self, first: int, last: int) -> Mention | None:
+        """"according to The Athletic": a capitalised "The" inside a sentence opens a publication's title."""
+        words = self.tokens.words[first + 1:last + 1]
+        if first == 0 or self.tokens.words[first] != "The" or not words or len(words) > 3 \
+                or not all(capitalised(word) for word in words) or self.tokens.words[first - 1] in '"“':
+            return None
+        if kinds.proper_name_kind(words) not in ("organisation", "person") or kinds.head_kind(words):
+            return None
+        return self._make(first, last, self.tokens.surface(first, last), "media", "publication")
+
+    def _author_before(self, first: int, last: int, words: list[str]) -> Mention | None:
+        """"NHS England figures", "Eurostat data": the body named before a document wrote it."""
+        owner = words[:-1]
+        if not owner or not all(capitalised(word) or word in NAME_JOINER_WORDS for word in owner) \
+                or not capitalised(owner[0]) or any(word in cues()["not_authors"] for word in owner):
+            return None
+        named = kinds.lookup_name(" ".join(owner))
+        if named is not None:
+            author = self._named(first, last - 1, named)
+            author.rule = "document_author"
+            return author
+        kind = kinds.head_kind(owner) or kinds.proper_name_kind(owner)
+        if kind in (None, "document", "anonymous"):
+            return None
+        return self._make(first, last - 1, " ".join(owner), "organisation" if kind == "person" else kind,
+                          "document_author")
+
+    def _earlier_sources(self) -> list[Source]:
+        return [*self.history, *sorted(self.rows.values(), key=lambda source: source.start)]
 
     def _possessor_mention(self, first: int, possessor: int, last: int) -> Mention | None:
         """"the ministry's statement" -> the ministry; "Ukraine's military" stays whole."""
@@ -182,7 +240,7 @@ class MentionReader:
         Service" -> the service; after a country a generic body keeps it ("Romania's Health Ministry")."""
         named = kinds.lookup_name(" ".join(head_words))
         if named:
-            return self._make(possessor + 1, last, named.name, named.kind, "lexicon_name")
+            return self._named(possessor + 1, last, named)
         if country_code(" ".join(owner)):
             return None
         kind = kinds.proper_name_kind(head_words)
@@ -203,20 +261,30 @@ class MentionReader:
             if kind == "person":
                 kind = "organisation"  # a spokesperson speaks for a body, not for a person
             if kind is not None:
-                return self._make(first, last, named.name if named else " ".join(modifiers), kind, "role_named")
+                name = kinds.written_name(named, " ".join(modifiers)) if named else " ".join(modifiers)
+                return self._make(first, last, name, kind, "role_named")
         if modifiers:
             kind = kinds.modifier_kind(modifiers) or kinds.role_defaults()[head]
+            if kinds.role_defaults()[head] == "anonymous" and kind != "anonymous":
+                # "a government spokesperson", "Ukrainian special forces spokesperson": the body speaks.
+                return self._make(first, last, " ".join(modifiers), kind, "role_modifier")
             return self._make(first, last, " ".join(words), kind, "role_modifier")
         if kinds.role_defaults()[head] == "anonymous" and head not in ("source", "sources"):
             speaker = role_speaker(self.history, self.sentence.index)
             if speaker is not None:
-                return self._make(first, last, f"{speaker.name} {head}", speaker.kind, "role_antecedent")
+                return self._make(first, last, speaker.name, speaker.kind, "role_antecedent")
         return self._make(first, last, " ".join(words), kinds.role_defaults()[head], "role_default")
 
     def _antecedent(self, first: int, last: int, wanted: list[str], rule: str) -> Mention | None:
-        earlier_sources = [*self.history, *sorted(self.rows.values(), key=lambda source: source.start)]
-        earlier = source_antecedent(earlier_sources, self.sentence.index, wanted)
-        return self._make(first, last, earlier.name, earlier.kind, rule) if earlier is not None else None
+        earlier = source_antecedent(self._earlier_sources(), self.sentence.index, wanted)
+        if earlier is not None:
+            return self._make(first, last, earlier.name, earlier.kind, rule)
+        if wanted == ["person"]:  # "She told reporters" after "Kenya's Faith Mwangi won": the person named last
+            position = self.sentence.start + self.tokens.starts[first]
+            person = named_person(self.document.text, position, self.history)
+            if person is not None:
+                return self._make(first, last, person, "person", "coreference_named_person")
+        return None
 
     def _named_antecedent(self, first: int, last: int, wanted: list[str]) -> Mention | None:
         position = self.sentence.start + self.tokens.starts[first]
@@ -232,8 +300,51 @@ class MentionReader:
             found = phrase_after(self.tokens, self.tokens.index_at(joined.end()))
             author = self.read(*found) if found is not None else None
             if author is not None and author.kind != "document":
+                author.rule = "document_by"
                 return author
         return None
+
+    # -- names the document gave -------------------------------------------------------------
+    def settle_name(self, mention: Mention) -> None:
+        """Give ``mention`` the name and kind under which the document introduced its source.
+
+        "WHO" after "the World Health Organization (WHO)", "the RSF" after "Rapid Support Forces",
+        "Northbridge" after "Northbridge City" take the full name; a name the document described
+        ("agrochemical maker Bellcrest") takes that kind; a listed source keeps the name it was first
+        written with ("Bloomberg News", then "Bloomberg").
+        """
+        names = document_names(self.document.text)
+        earlier = self._earlier_sources()
+        if mention.kind != "person" and not mention.rule.startswith("coreference"):
+            full = names.full_name(mention.name, self.sentence.start + mention.start)
+            if full is not None:
+                mention.name = full
+                mention.kind = self._kind_of_name(full, earlier, names)
+                mention.rule = "document_name"
+                return
+        if mention.rule in _GUESSED_KIND_RULES:
+            same = next((source for source in earlier if source.name == mention.name), None)
+            described = names.described_kind(mention.name)
+            if same is not None:
+                mention.kind = same.kind
+            elif described is not None:
+                mention.kind = described
+        named = kinds.lookup_name(mention.name)
+        if named is not None:
+            first = next((source for source in earlier if kinds.lookup_name(source.name) is named), None)
+            if first is not None:
+                mention.name = first.name
+
+    @staticmethod
+    def _kind_of_name(name: str, earlier: list[Source], names: DocumentNames) -> str:
+        named = kinds.lookup_name(name)
+        if named is not None:
+            return named.kind
+        same = next((source.kind for source in earlier if source.name == name), None)
+        if same is not None:
+            return same
+        kind = names.described_kind(name) or kinds.proper_name_kind(name.split())
+        return "organisation" if kind in (None, "person") else kind
 
     # -- anonymous sources -------------------------------------------------------------------
     def anonymous_name(self, mention: Mention) -> str:

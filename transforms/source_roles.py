@@ -41,6 +41,8 @@ class CueReader:
         skip = cue_sets()["skip_before_verb"]
         while index > 0 and tokens.lowered[index - 1] in skip:
             index -= 1
+        if index > 2 and tokens.words[index - 1] == ")" and tokens.words[index - 3] == "(":
+            index -= 3  # "The World Health Organization (WHO) said": the name before its acronym
         if index > 0 and tokens.words[index - 1] == ",":
             named = self._name_after_role(index - 1)
             if named is not None:
@@ -145,6 +147,8 @@ class CueReader:
             return None
         if mention.kind == "anonymous":
             mention.name = self.mentions.anonymous_name(mention)
+        else:
+            self.mentions.settle_name(mention)
         start = self.sentence.start + mention.start
         end = self.sentence.start + mention.end
         existing = self.rows.get((start, end))

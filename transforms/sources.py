@@ -17,6 +17,9 @@ from transforms.source_cues import cue_scanner, cue_sets
 from transforms.source_roles import CueReader
 from transforms.word_scan import Hit
 
+# Rules of a source read as a document's author ("NHS England figures showed", "a report by the WHO found").
+_DOCUMENT_RULES = frozenset({"document_author", "document_by", "coreference_document"})
+
 
 def extract_sources(document: Document, sentences: list[Sentence]) -> list[Source]:
     """Every attributed source mention, in document order."""
@@ -43,7 +46,8 @@ def _sentence_sources(document: Document, sentence: Sentence, hits: list[Hit], h
             claimant = reader.claim_subject(match, cue)
             if claimant is None:
                 continue
-            if cue in sets["finding_verbs"] and claimant.kind not in sets["finding_kinds"]:
+            if cue in sets["finding_verbs"] and claimant.kind not in sets["finding_kinds"] \
+                    and claimant.rule not in _DOCUMENT_RULES:
                 rows.pop((claimant.start, claimant.end), None)
                 continue
             claimants.append((match.start, claimant))

@@ -96,7 +96,7 @@ def test_seed_events_golden() -> None:
         (0, "detected"): ("detection", "negated", "Ukrainian special forces", "signs of North Korean troops",
                           "Russia's western Kursk region", None, "Ukrainian special forces"),
         (1, "withdrawn"): ("withdrawal", "hedged", "North Korean forces", None, None, None,
-                           "Ukrainian special forces spokesperson"),
+                           "Ukrainian special forces"),
         (2, "deployed"): ("deployment", "asserted", None, "11,000 North Korean soldiers", "Russia", "Last week",
                           "Western officials"),
         (2, "killed"): ("fatalities", "asserted", None, "1,000", "Russia", "Last week", "Western officials"),

@@ -182,8 +182,9 @@ def phrase_after(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int] 
     lowered = tokens.lowered
     count = len(words)
     stops = _stops()
+    dets = determiners()
     first = index
-    if first < count and lowered[first] in determiners():
+    if first < count and lowered[first] in dets:
         index += 1
     position = index  # the word tried next, walking right
     ceiling = min(count, first + limit)
@@ -193,6 +194,8 @@ def phrase_after(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int] 
             break  # punctuation, but not the "&" of "Keller & Moss"
         if position > index and word.islower() and word.endswith("ed"):
             break  # a participle after the head: "people briefed on the plan"
+        if position > index and lowered[position] in dets and not _joins_names(words, position):
+            break  # a new phrase: "told Reuters the group still expected"
         if lowered[position] in stops and not _is_acronym(word) \
                 and not (position == first and _is_capitalised(word)) \
                 and not _joins_names(words, position):

@@ -155,7 +155,7 @@ def proper_name_kind(words: list[str]) -> str | None:
     if any(word in government_words() for word in words):
         return "government"
     if len(words) >= 2:
-        parent = _listed_prefix(words)
+        parent = listed_prefix(words)
         if parent is not None:
             return parent  # "United Nations Office for ...": the listed body it belongs to
         head = head_kinds().get(words[-1].lower())
@@ -166,7 +166,7 @@ def proper_name_kind(words: list[str]) -> str | None:
     return "person" if len(words) >= 2 else "organisation"
 
 
-def _listed_prefix(words: list[str]) -> str | None:
+def listed_prefix(words: list[str]) -> str | None:
     """Kind of a listed name that opens ``words`` ("United Nations" of "United Nations Office for ...")."""
     for end in range(len(words) - 1, 1, -1):
         named = lookup_name(" ".join(words[:end]))

@@ -124,6 +124,14 @@ class MentionReader:
 
     def _affiliated_mention(self, first: int, last: int, words: list[str], split: int) -> Mention | None:
         """"Scientists at Nasa" (organisation), "a spokesperson for the ministry" (the ministry's kind)."""
+        named_after = [word for word in words[split + 1:split + 3] if word != "the"][:1]
+        if named_after and capitalised(named_after[0]) and capitalised(words[0]) \
+                and all(capitalised(word) or word in NAME_JOINER_WORDS for word in words):
+            # "United Nations Office for the Coordination of Humanitarian Affairs": one name, read whole
+            kind = kinds.listed_prefix(words[:split]) or kinds.head_kind(words[:split]) or kinds.proper_name_kind(words)
+            if kind is not None:
+                return self._make(first, last, " ".join(words), "organisation" if kind == "person" else kind,
+                                  "proper_name")
         outer = kinds.head_kind(words[:split])
         inner = self.read(first + split + 1, last)
         role = words[split - 1].lower()

@@ -50,13 +50,39 @@ class CueReader:
             index = self._skip_parenthetical(index - 1)
         if index > 0 and tokens.lowered[index - 1] in cues()["pronouns"]:
             found = (index - 1, index - 1)
-            return self._row(found, cue)
+            return None if self._quoted(found[0]) else self._row(found, cue)
+        if index > 1 and tokens.lowered[index - 1] in cue_sets()["coordinators"] and tokens.words[index - 2] != ",":
+            return self._clause_subject(cue)
         if index == 0 or tokens.words[index - 1] in _QUOTES or tokens.words[index - 1] == ",":
             after = tokens.index_at(match.end)
             found = phrase_after(tokens, after)
             return self._row(found, cue) if found else None
         found = phrase_before(tokens, index)
-        return self._row(self._extend_over_preposition(found), cue) if found else None
+        if found is None or self._quoted(found[0]):
+            return None  # '"We expect a crater," said ...': a claim inside a quote is what is claimed
+        return self._row(self._extend_over_preposition(found), cue)
+
+    def _clause_subject(self, cue: str) -> Source | None:
+        """The subject a coordinated claim verb shares with the verb before it: the sentence's first phrase
+        ("A State Department spokesperson declined to comment but said", "The company plans ... and said")."""
+        tokens = self.tokens
+        start = 0
+        if tokens.words[0] in _QUOTES:
+            return None
+        found = phrase_after(tokens, start)
+        if found is None:
+            return None
+        first, last = found
+        for end in range(last, first - 1, -1):  # "The company plans": the longest reading that names a source
+            source = self._row((first, end), cue)
+            if source is not None:
+                return source
+        return None
+
+    def _quoted(self, index: int) -> bool:
+        """True when token ``index`` is inside a quotation opened before it in the sentence."""
+        before = self.sentence.text[:self.tokens.starts[index]]
+        return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
     def verb_channel(self, match: Hit, cue: str) -> Source | None:
         """The channel object of a claim verb: "told the BBC", "revealed to Reuters"."""

@@ -40,8 +40,14 @@ def _sentence_sources(document: Document, sentence: Sentence, hits: list[Hit], h
     channels: list[tuple[int, Source, Source | None]] = []  # (cue position, channel, its own claimant)
     reader = CueReader(document, sentence, sentence_tokens(sentence), history, rows)
     sets = cue_sets()
-    for match in hits:
-        cue = " ".join(sentence.text[match.start:match.end].lower().split())
+    cues = [(match, " ".join(sentence.text[match.start:match.end].lower().split())) for match in hits]
+    weak = sets["weak_claim_verbs"]
+    # Weak verbs last, and only when no other cue found a source: "told Reuters the group still expected"
+    # is Haugland's claim, "There have been reports that the agency believes" the agency's.
+    ordered = [item for item in cues if item[1] not in weak] + [item for item in cues if item[1] in weak]
+    for match, cue in ordered:
+        if cue in weak and claimants:
+            break
         if match.group == "verb":
             claimant = reader.claim_subject(match, cue)
             if claimant is None:

@@ -19,6 +19,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\d")
 # Everything up to and including the last clause break: "offensive in Kursk," of "offensive in Kursk, seizing".
 _UP_TO_LAST_BREAK = re.compile(r"(?s:.*)[,;:()\[\]—–\d]")
 _WINDOW_CHARS = 48
+_WORD_START = re.compile(r"\w")
 _WORDS_AFTER = 4
 
 
@@ -28,7 +29,7 @@ class ContextRule:
     kinds: frozenset[str]
     noun_categories: frozenset[str]
     dimensions: frozenset[str]
-    before: re.Pattern[str] | None  # must end the text before the figure
+    before: re.Pattern[str] | None  # matched at the start of the reversed text before the figure
     after: re.Pattern[str] | None  # must occur in the text after it
     within: tuple[str, ...]  # must occur in the figure's own surface
 
@@ -44,13 +45,24 @@ class RuleSet:
     any_within: tuple[str, ...]
 
 
-def _phrase_regex(phrases: list[str], anchored_end: bool) -> re.Pattern[str] | None:
+def _before_regex(phrases: list[str]) -> re.Pattern[str] | None:
+    r"""A phrase among the last three words before the figure ("seizing" in "... in kursk, seizing").
+
+    Matched at the start of the reversed window, so the regex engine tries one position rather than
+    every one: ``\b(?:phrase)\b(?:\s+\S+){0,2}\s*$`` read backwards, with the phrases reversed.
+    """
     if not phrases:
         return None
-    alternation = trie_pattern(phrases)
-    if anchored_end:  # "seizing" as one of the last three words before the figure
-        return re.compile(rf"\b(?:{alternation})\b(?:\s+\S+){{0,2}}\s*$")
-    return re.compile(rf"(?:^|\b|(?<=-))(?:{alternation})\b")
+    return re.compile(rf"\s*(?:\S+\s+){{0,2}}\b(?:{trie_pattern(phrase[::-1] for phrase in phrases)})\b")
+
+
+def _after_regex(phrases: list[str]) -> re.Pattern[str] | None:
+    """A phrase starting a word (or a hyphenated part: "-killed") in the few words after the figure."""
+    if not phrases:
+        return None
+    # Before a word character, "\b" holds exactly where the start of the text or a hyphen would.
+    start = r"\b" if all(_WORD_START.match(phrase) for phrase in phrases) else r"(?:^|\b|(?<=-))"
+    return re.compile(rf"{start}(?:{trie_pattern(phrases)})\b")
 
 
 @cache
@@ -61,8 +73,8 @@ def context_rules() -> tuple[ContextRule, ...]:
             kinds=frozenset(rule.get("kinds", ())),
             noun_categories=frozenset(rule.get("noun_categories", ())),
             dimensions=frozenset(rule.get("dimensions", ())),
-            before=_phrase_regex(rule.get("before", []), anchored_end=True),
-            after=_phrase_regex(rule.get("after", []), anchored_end=False),
+            before=_before_regex(rule.get("before", [])),
+            after=_after_regex(rule.get("after", [])),
             within=tuple(rule.get("within", ())),
         )
         for rule in load_toml("categories")["context"]
@@ -81,8 +93,8 @@ def rule_set(dimension: str, noun_kind: str | None, noun_category: str | None) -
     after = [phrase for _, entry in applying for phrase in entry.get("after", ())]
     return RuleSet(
         rules=tuple(rule for rule, _ in applying),
-        any_before=_phrase_regex(before, anchored_end=True),
-        any_after=_phrase_regex(after, anchored_end=False),
+        any_before=_before_regex(before),
+        any_after=_after_regex(after),
         any_within=tuple(word for rule, _ in applying for word in rule.within),
     )
 
@@ -162,15 +174,16 @@ def categorise_span(
 
 def _by_context(rules: RuleSet, before: str, after: str, surface: str) -> str | None:
     """The first rule with one of its words before, after or within the figure."""
+    backwards = before[::-1]
     hit = (
-        (rules.any_before is not None and rules.any_before.search(before) is not None)
+        (rules.any_before is not None and rules.any_before.match(backwards) is not None)
         or (rules.any_after is not None and rules.any_after.search(after) is not None)
         or (rules.any_within and any(word in surface for word in rules.any_within))
     )
     if not hit:
         return None
     for rule in rules.rules:
-        if (rule.before and rule.before.search(before)) or (rule.after and rule.after.search(after)):
+        if (rule.before and rule.before.match(backwards)) or (rule.after and rule.after.search(after)):
             return rule.category
         if any(word in surface for word in rule.within):
             return rule.category

@@ -10,6 +10,8 @@ Two kinds of function live here:
   come ("will", "is due"); undirected names then take the next occurrence
   instead of the most recent one.
 
+Periods and moves are cached by their arguments: the articles of one day share them.
+
 Conventions (news usage, publication date P):
 * weeks run Monday to Sunday; "last week" is the whole week before P's week;
   a weekend is the Saturday and Sunday of a week;
@@ -30,8 +32,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache, lru_cache
 
-from dateutil.relativedelta import MO, relativedelta, weekday as dateutil_weekday
+from dateutil.relativedelta import relativedelta, weekday as dateutil_weekday
 
 _ONE_DAY = timedelta(days=1)
 # How far one step of each unit moves a date.
@@ -52,6 +55,18 @@ _PART_SUBUNIT = {
     "quarter": "month", "half": "month", "season": "month", "year": "month",
     "decade": "year", "century": "year",
 }
+
+
+@lru_cache(maxsize=4096)
+def shifted(moment: date, unit: str, steps: int) -> date:
+    """``moment`` moved by ``steps`` of ``unit``, in dateutil's calendar (31 March less a month is 28 February)."""
+    return moment + _STEP[unit] * steps
+
+
+@lru_cache(maxsize=4096)
+def on_weekday(moment: date, weekday: int, nth: int) -> date:
+    """The ``nth`` such weekday (Monday is 0) from ``moment``, ``moment`` included: dateutil's weekday move."""
+    return moment + relativedelta(weekday=dateutil_weekday(weekday)(nth))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +99,13 @@ def day_range_period(year: int, month: int, first_day: int, last_day: int) -> Pe
     return period(first.start, last.start)
 
 
+@cache
 def month_period(year: int, month: int) -> Period:
     start = date(year, month, 1)
     return period(start, start + relativedelta(months=1) - _ONE_DAY, year)
 
 
+@cache
 def months_period(year: int, first_month: int, months: int, stated_year: int | None = None) -> Period:
     """``months`` months from ``first_month`` of ``year``: quarters, halves, seasons."""
     start = date(year, first_month, 1)
@@ -124,6 +141,7 @@ def century_period(number: int) -> Period | None:
     return period(date(100 * (number - 1) + 1, 1, 1), date(100 * number, 12, 31))
 
 
+@lru_cache(maxsize=4096)
 def part_of(whole: Period | None, unit: str, part: str | None) -> Period | None:
     """The early, mid or late third of ``whole``; ``whole`` itself when no part is named."""
     if whole is None or part is None:
@@ -131,8 +149,8 @@ def part_of(whole: Period | None, unit: str, part: str | None) -> Period | None:
     subunit = _PART_SUBUNIT[unit]
     count = _count_between(whole.start, whole.end, subunit)
     first, last = {"early": (0, count // 3), "mid": (count // 3, 2 * count // 3), "late": (2 * count // 3, count)}[part]
-    start = whole.start + _STEP[subunit] * first
-    end = whole.start + _STEP[subunit] * last - _ONE_DAY
+    start = shifted(whole.start, subunit, first)
+    end = shifted(whole.start, subunit, last) - _ONE_DAY
     return Period(start, end, whole.year if whole.year is not None else period(start, end).year)
 
 
@@ -145,12 +163,13 @@ def _count_between(start: date, end: date, subunit: str) -> int:
 
 # -- what the text states relative to the publication date -------------------------
 
+@lru_cache(maxsize=4096)
 def calendar_period(unit: str, moment: date) -> Period:
     """The week, month, quarter ... that contains ``moment``."""
     if unit == "day":
         return period(moment, moment)
     if unit in ("week", "weekend"):
-        monday = moment + relativedelta(weekday=MO(-1))
+        monday = on_weekday(moment, 0, -1)
         start = monday + timedelta(days=5) if unit == "weekend" else monday
         return period(start, monday + timedelta(days=6))
     if unit == "month":
@@ -168,19 +187,19 @@ def calendar_period(unit: str, moment: date) -> Period:
 
 def relative_unit(published: date, future: bool, unit: str, offset: int) -> Period | None:
     """"last week" (offset -1), "this month" (0), "next year" (1), "three weeks ago" (-3)."""
-    return calendar_period(unit, published + _STEP[unit] * offset)
+    return calendar_period(unit, shifted(published, unit, offset))
 
 
 def relative_part(published: date, future: bool, unit: str, offset: int, part: str) -> Period | None:
     """"early next year", "the end of last month"."""
-    return part_of(calendar_period(unit, published + _STEP[unit] * offset), unit, part)
+    return part_of(calendar_period(unit, shifted(published, unit, offset)), unit, part)
 
 
 def window(published: date, future: bool, unit: str, count: int) -> Period | None:
     """"the past three weeks": from ``count`` units before the publication date to it."""
     if unit == "weekend":
         return relative_unit(published, future, "weekend", -count)
-    return period(published - _STEP[unit] * count, published)
+    return period(shifted(published, unit, -count), published)
 
 
 def within_current(published: date, future: bool, unit: str, side: str) -> Period | None:
@@ -270,15 +289,14 @@ def season_occurrence(published: date, future: bool, start_month: int, months: i
 
 def weekday_occurrence(published: date, future: bool, weekday: int, modifier: int | None) -> Period | None:
     """"Friday", "last Friday", "next Tuesday", "this Thursday" (see module conventions)."""
-    target = dateutil_weekday(weekday)
     if modifier == -1:
-        moment = published - _ONE_DAY + relativedelta(weekday=target(-1))
+        moment = on_weekday(published - _ONE_DAY, weekday, -1)
     elif modifier == 1:
-        moment = published + _ONE_DAY + relativedelta(weekday=target(+1))
+        moment = on_weekday(published + _ONE_DAY, weekday, +1)
     elif modifier == 0:
-        moment = published + relativedelta(weekday=MO(-1)) + timedelta(days=weekday)
+        moment = on_weekday(published, 0, -1) + timedelta(days=weekday)
     elif future:
-        moment = published + relativedelta(weekday=target(+1))
+        moment = on_weekday(published, weekday, +1)
     else:
-        moment = published + relativedelta(weekday=target(-1))
+        moment = on_weekday(published, weekday, -1)
     return period(moment, moment)

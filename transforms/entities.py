@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from transforms.lexicon import load_csv, load_toml
@@ -45,6 +45,11 @@ class NounPhrase(NamedTuple):
 class CountedPhrase(NamedTuple):
     phrase: NounPhrase
     noun: CountNoun
+
+
+# The records above from a tuple of their fields, without the keyword handling of ``NounPhrase(...)``.
+_noun_phrase = partial(tuple.__new__, NounPhrase)
+_counted_phrase = partial(tuple.__new__, CountedPhrase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,9 +126,10 @@ def looks_plural(word: str) -> bool:
     )
 
 
-def _words_after(text: str, position: int, end: int) -> re.Match[str] | None:
-    """Up to four words right after ``position``, as the groups of one match."""
-    return _NEXT_WORDS.match(text, position, end)
+def _words_of(match: re.Match[str]) -> tuple[str, ...]:
+    """The words a ``_NEXT_WORDS`` match holds: its groups up to the first one left empty."""
+    words = match.groups()
+    return words[: words.index(None)] if None in words else words
 
 
 def counted_noun_after(text: str, position: int, end: int, singular: bool = False) -> CountedPhrase | None:
@@ -132,15 +138,16 @@ def counted_noun_after(text: str, position: int, end: int, singular: bool = Fals
     Modifiers before the head ("North Korean", "new", "additional") belong to the phrase.
     ``singular`` also accepts a known singular noun ("one soldier").
     """
-    match = _words_after(text, position, end)
+    match = _NEXT_WORDS.match(text, position, end)
     if match is None:
         return None
-    found = _counted_head(tuple(word for word in match.groups() if word is not None), singular)
+    found = _counted_head(_words_of(match), singular)
     if found is None:
         return None
     index, length, noun = found
-    start, stop = match.start(1), match.start(index + 1) + length
-    return CountedPhrase(NounPhrase(start, stop, text[start:stop], text[match.start(index + 1) : stop]), noun)
+    start, head_start = match.start(1), match.start(index + 1)
+    stop = head_start + length
+    return _counted_phrase((_noun_phrase((start, stop, text[start:stop], text[head_start:stop])), noun))
 
 
 @lru_cache(maxsize=16384)
@@ -227,14 +234,14 @@ def _first_letter(text: str, position: int) -> int:
 
 def noun_phrase_after(text: str, position: int, end: int) -> NounPhrase | None:
     """The noun phrase right after ``position``: " front line, particularly" -> "front line"."""
-    match = _words_after(text, position, end)
+    match = _NEXT_WORDS.match(text, position, end)
     if match is None:
         return None
-    kept = _phrase_length(tuple(word for word in match.groups() if word is not None))
+    kept = _phrase_length(_words_of(match))
     if not kept:
         return None
     start, stop = match.start(1), match.end(kept)
-    return NounPhrase(start, stop, text[start:stop], match.group(kept))
+    return _noun_phrase((start, stop, text[start:stop], match.group(kept)))
 
 
 @lru_cache(maxsize=16384)

@@ -16,4 +16,4 @@ def document_id(normalised_text: str) -> str:
 
 def span_id(kind: str, document_id: str, start: int, end: int) -> str:
     """Id of a span-level record: document id + start + end + kind."""
-    return sha256_hex(f"{document_id}:{start}:{end}:{kind}")[:16]
+    return hashlib.sha256(f"{document_id}:{start}:{end}:{kind}".encode("utf-8")).hexdigest()[:16]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
-from functools import cache
+from functools import cache, lru_cache, partial
 
 from transforms.alternation import trie_pattern
 from transforms.lexicon import load_toml
@@ -29,6 +29,10 @@ class LeftContext(NamedTuple):
     period: str | None  # past or next ("the past three weeks")
     between: bool  # "between 10 and 12"
     from_: bool  # "from 10 to 12" is a change, not a range
+
+
+# ``LeftContext`` from a tuple of its fields, without the keyword handling of ``LeftContext(...)``.
+_left_context = partial(tuple.__new__, LeftContext)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,17 +87,22 @@ def _after_pattern() -> re.Pattern[str]:
 
 def read_left(reversed_sentence: ReversedSentence, position: int) -> LeftContext:
     """What qualifies the number starting at document offset ``position``."""
-    match = _left_pattern().match(reversed_sentence.text, reversed_sentence.index(position))
+    match = _left_pattern().match(reversed_sentence.text, reversed_sentence.end - position)
     if match is None:
-        return LeftContext(position, None, None, False, False)
+        return _left_context((position, None, None, False, False))
     start = reversed_sentence.end - match.end()
     group = match.lastgroup
     if group == "qualifier":
-        phrase = " ".join(match.group("qualifier")[::-1].lower().split())
-        return LeftContext(start, qualifier_table().get(phrase), None, False, False)
+        return _left_context((start, _qualifier_of(match.group("qualifier")), None, False, False))
     if group in ("past", "next"):
-        return LeftContext(start, None, group, False, False)
-    return LeftContext(position, None, None, group == "between", group == "from")
+        return _left_context((start, None, group, False, False))
+    return _left_context((position, None, None, group == "between", group == "from"))
+
+
+@lru_cache(maxsize=1024)
+def _qualifier_of(reversed_phrase: str) -> str | None:
+    """The kind of a qualifying phrase as read backwards: "tsael ta" -> at_least."""
+    return qualifier_table().get(" ".join(reversed_phrase[::-1].lower().split()))
 
 
 def read_after(text: str, position: int, end: int) -> tuple[str, int] | None:
@@ -111,7 +120,7 @@ def _after_table() -> dict[str, str]:
 
 def previous_word(reversed_sentence: ReversedSentence, position: int) -> str | None:
     """The word right before ``position`` ("Windows" for the 11 of "Windows 11")."""
-    match = _PREVIOUS_WORD_REVERSED.match(reversed_sentence.text, reversed_sentence.index(position))
+    match = _PREVIOUS_WORD_REVERSED.match(reversed_sentence.text, reversed_sentence.end - position)
     return match.group(1)[::-1] if match else None
 
 

@@ -29,6 +29,7 @@ _FRACTION_ARTICLE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+")
 class DescribedReading:
     """Reads the unit or counted noun after the number a reader has just read."""
 
+    __slots__ = ()
     text: str
     lo: int
     hi: int

@@ -34,6 +34,7 @@ def _range_end() -> re.Pattern[str]:
 class RangeReading:
     """Reads the far end of a range, or a score, after the number a reader has just read."""
 
+    __slots__ = ()
     text: str
     hi: int
     cursor: int

@@ -52,6 +52,8 @@ class Quantity:
 class Reading(RangeReading, DescribedReading):
     """Reads one number match outwards: scale, range, unit, noun, qualifier."""
 
+    __slots__ = ("text", "lo", "hi", "reversed", "match", "kind", "raw", "cursor", "compound", "trailing_scale")
+
     def __init__(self, text: str, lo: int, hi: int, reversed_sentence: ReversedSentence, match: re.Match[str]):
         self.text, self.lo, self.hi = text, lo, hi
         self.reversed = reversed_sentence

@@ -18,6 +18,9 @@ _LINE_ENDINGS = re.compile(r"\r\n?")
 # whitespace, then something that can start a sentence ("... in 2022. Russia ...").
 _SENTENCE_END = re.compile(r"""[.!?]['"”’)\]]*(?=\s+['"“‘(\[]?[A-Z0-9])|\n+""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# The characters ``_WORD_BEFORE`` can end at (its "$" also matches before a final newline): a full stop
+# after any other character ends no abbreviation.
+_ABBREVIATION_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.\n")
 
 
 def normalise(text: str) -> str:
@@ -33,7 +36,7 @@ def _abbreviations() -> frozenset[str]:
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """True when the full stop at ``stop`` closes an abbreviation such as ``U.S.``."""
-    if text[stop] != ".":
+    if text[stop] != "." or not stop or text[stop - 1] not in _ABBREVIATION_ENDS:
         return False
     match = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
     if not match:
@@ -47,7 +50,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group().startswith("\n"):
+        if text[match.start()] == "\n":
             end = match.start()
         elif _is_abbreviation(text, match.start()):
             continue
@@ -60,9 +63,9 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    piece = text[start:end]
+    body = piece.lstrip()  # strips what str.isspace() calls whitespace
+    start += len(piece) - len(body)
+    body = body.rstrip()
+    if body:
+        sentences.append(Sentence(len(sentences), start, start + len(body), body))

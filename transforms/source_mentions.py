@@ -323,8 +323,12 @@ class MentionReader:
         """
         names = document_names(self.document.text)
         earlier = self._earlier_sources()
+        named = kinds.lookup_name(mention.name)
         if mention.kind != "person" and not mention.rule.startswith("coreference"):
-            full = names.full_name(mention.name, self.sentence.start + mention.start)
+            if named is not None:  # a listed name is shortened only where the document defines it: "(WHO)"
+                full = names.defined(mention.name) if mention.name.isupper() else None
+            else:
+                full = names.full_name(mention.name, self.sentence.start + mention.start)
             if full is not None:
                 mention.name = full
                 mention.kind = self._kind_of_name(full, earlier, names)
@@ -337,9 +341,9 @@ class MentionReader:
                 mention.kind = same.kind
             elif described is not None:
                 mention.kind = described
-        named = kinds.lookup_name(mention.name)
         if named is not None:
-            first = next((source for source in earlier if kinds.lookup_name(source.name) is named), None)
+            first = next((source for source in earlier
+                          if source.kind == named.kind and kinds.lookup_name(source.name) is named), None)
             if first is not None:
                 mention.name = first.name
 

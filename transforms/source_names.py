@@ -19,6 +19,7 @@ from transforms.gazetteer import country_code
 
 # A capitalised name: "World Health Organization", "Bank of England", "Keller & Moss", "Médecins Sans Frontières".
 _NAME = r"[A-Z][\w’'&.-]*(?:[ ](?:(?:of|for|the|and|on|de|du|&)[ ])*[A-Z][\w’'&-]*)*"
+_NAME_PATTERN = re.compile(_NAME)
 # A name with its acronym in brackets: "the World Health Organization (WHO)".
 _DEFINED_ACRONYM = re.compile(rf"({_NAME})[ ]\(([A-Z][A-Za-z&]{{1,7}})\)")
 # A lower-case descriptor right before a name: "chipmaker Veltrix Semiconductor", "the law firm Keller & Moss".
@@ -36,6 +37,7 @@ class DocumentNames:
         self.text = text
         self._acronyms: dict[str, str] | None = None
         self._described: dict[str, str] | None = None
+        self._initialled_names: dict[str, list[tuple[int, str]]] | None = None
 
     def full_name(self, name: str, position: int) -> str | None:
         """The longer name written before ``position`` that ``name`` shortens, if any.
@@ -46,11 +48,12 @@ class DocumentNames:
         if " " in name or not name[:1].isupper():
             return None
         if name.isupper() and len(name) >= 2:
-            defined = self.acronyms().get(name)
-            if defined is not None:
-                return defined
-            return self._initialled(name, position)
+            return self.defined(name) or self._initialled(name, position)
         return self._lengthened(name, position)
+
+    def defined(self, acronym: str) -> str | None:
+        """The full name the document gives an acronym in brackets: "the World Health Organization (WHO)"."""
+        return self.acronyms().get(acronym)
 
     def described_kind(self, name: str) -> str | None:
         """The kind the document gives ``name`` where it introduces it ("agrochemical maker Bellcrest")."""
@@ -61,18 +64,24 @@ class DocumentNames:
     def acronyms(self) -> dict[str, str]:
         if self._acronyms is None:
             self._acronyms = {}
-            for match in _DEFINED_ACRONYM.finditer(self.text):
-                full = _without_article(match.group(1))
-                if _initials(full).startswith(match.group(2)[0]):
-                    self._acronyms.setdefault(match.group(2), full)
+            if "(" in self.text:
+                for match in _DEFINED_ACRONYM.finditer(self.text):
+                    full = _without_article(match.group(1))
+                    if _initials(full).startswith(match.group(2)[0]):
+                        self._acronyms.setdefault(match.group(2), full)
         return self._acronyms
 
     def _initialled(self, acronym: str, position: int) -> str | None:
         """The last name before ``position`` whose initials spell ``acronym`` ("Rapid Support Forces": RSF)."""
+        if self._initialled_names is None:
+            self._initialled_names = {}
+            for match in _NAME_PATTERN.finditer(self.text):
+                full = _without_article(match.group())
+                if " " in full:
+                    self._initialled_names.setdefault(_initials(full), []).append((match.start(), full))
         found = None
-        for match in re.finditer(_NAME, self.text[:position]):
-            full = _without_article(match.group())
-            if " " in full and _initials(full) == acronym:
+        for start, full in self._initialled_names.get(acronym, ()):
+            if start < position:
                 found = full
         return found
 

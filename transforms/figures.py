@@ -19,7 +19,7 @@ from transforms import categories, entities
 from transforms.dates import DateMention, find_dates
 from transforms.elided_units import inherit_units
 from transforms.ids import span_id
-from transforms.quantities import Quantity, not_quantity_spans, number_candidates, scan
+from transforms.quantities import Quantity, link_spans, not_quantity_spans, number_candidates, scan
 from transforms.records import Document, Figure, Sentence
 from transforms.units import to_si
 
@@ -47,83 +47,74 @@ def _sentence_figures(document: Document, sentence: Sentence, candidates: list[i
     except a counted period ("the past three weeks"), which stays a duration with its date window."""
     text = document.text
     quantities: list[Quantity] = []
-    if bisect.bisect_left(candidates, sentence.start) < bisect.bisect_left(candidates, sentence.end):
-        claimed = not_quantity_spans(text, sentence.start, sentence.end)
+    first, last = bisect.bisect_left(candidates, sentence.start), bisect.bisect_left(candidates, sentence.end)
+    if first < last:
+        # Times, phone numbers and the like hold digits: a sentence whose candidates are all
+        # number words ("one", "half") can hold links at most.
+        if any(not text[position].isalpha() for position in candidates[first:last]):
+            claimed = not_quantity_spans(text, sentence.start, sentence.end)
+        else:
+            claimed = link_spans(text, sentence.start, sentence.end)
         quantities = scan(text, sentence.start, sentence.end, claimed, candidates)
-    periods = [(q.start, q.end) for q in quantities if q.period is not None]
-    mentions = [m for m in find_dates(sentence, document.published_at) if not _overlaps(m.start, m.end, periods)]
-    dated = [(mention.start, mention.end) for mention in mentions]
-    quantities = [
-        q for q in quantities
-        if q.dimension != "drop" and (q.period is not None or not _overlaps(q.start, q.end, dated))
-    ]
-    inherit_units(text, sentence, quantities)
+    mentions = find_dates(sentence, document.published_at)
+    if quantities:
+        periods = [(q.start, q.end) for q in quantities if q.period is not None]
+        if periods:
+            mentions = [m for m in mentions if not _overlaps(m.start, m.end, periods)]
+        dated = [(mention.start, mention.end) for mention in mentions]
+        quantities = [
+            q for q in quantities
+            if q.dimension != "drop" and (q.period is not None or not _overlaps(q.start, q.end, dated))
+        ]
+        inherit_units(text, sentence, quantities)
     figures = [_figure(document, sentence, quantity) for quantity in quantities]
-    _pair_conversions(text, sentence, quantities, figures)
+    if len(figures) > 1:
+        _pair_conversions(text, sentence, quantities, figures)
+    if not mentions:
+        return figures
     return [_date_figure(document, sentence, mention) for mention in mentions] + figures
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < span_end and span_start < end for span_start, span_end in spans)
+    for span_start, span_end in spans:
+        if start < span_end and span_start < end:
+            return True
+    return False
 
+
+# Figure fields are passed by position (keyword passing costs more than the rest of a figure):
+# figure_id, document_id, sentence_index, start, end, surface, value, value_low, value_high, qualifier,
+# unit, dimension, value_si, si_unit, entity, category, date_start, date_end, rule.
 
 def _date_figure(document: Document, sentence: Sentence, mention: DateMention) -> Figure:
     value = float(mention.year) if mention.year is not None else None
+    start, end = mention.start, mention.end
     return Figure(
-        figure_id=span_id("figure", document.document_id, mention.start, mention.end),
-        document_id=document.document_id,
-        sentence_index=sentence.index,
-        start=mention.start,
-        end=mention.end,
-        surface=document.text[mention.start : mention.end],
-        value=value,
-        value_low=value,
-        value_high=value,
-        qualifier="exact",
-        unit=None,
-        dimension="date",
-        value_si=None,
-        si_unit=None,
-        entity=None,
-        category="date",
-        date_start=mention.date_start,
-        date_end=mention.date_end,
-        rule=mention.rule,
+        span_id("figure", document.document_id, start, end), document.document_id, sentence.index, start, end,
+        document.text[start:end], value, value, value, "exact",
+        None, "date", None, None, None, "date", mention.date_start, mention.date_end, mention.rule,
     )
 
 
 def _figure(document: Document, sentence: Sentence, quantity: Quantity) -> Figure:
     text = document.text
+    start, end, dimension = quantity.start, quantity.end, quantity.dimension
     value_si, si_unit = _si(quantity)
-    date_start, date_end = _date_window(quantity, document.published_at)
+    date_start = date_end = None
+    if quantity.period is not None or dimension == "date":
+        date_start, date_end = _date_window(quantity, document.published_at)
     category = (
         "date"
-        if quantity.dimension == "date"
+        if dimension == "date"
         else categories.categorise_span(
-            text, quantity.start, quantity.end, sentence.start, sentence.end,
-            quantity.dimension, quantity.noun_kind, quantity.noun_category, quantity.entity,
+            text, start, end, sentence.start, sentence.end,
+            dimension, quantity.noun_kind, quantity.noun_category, quantity.entity,
         )
     )
     return Figure(
-        figure_id=span_id("figure", document.document_id, quantity.start, quantity.end),
-        document_id=document.document_id,
-        sentence_index=sentence.index,
-        start=quantity.start,
-        end=quantity.end,
-        surface=text[quantity.start : quantity.end],
-        value=quantity.value,
-        value_low=quantity.value_low,
-        value_high=quantity.value_high,
-        qualifier=quantity.qualifier,
-        unit=quantity.unit,
-        dimension=quantity.dimension,
-        value_si=value_si,
-        si_unit=si_unit,
-        entity=quantity.entity,
-        category=category,
-        date_start=date_start,
-        date_end=date_end,
-        rule=quantity.rule,
+        span_id("figure", document.document_id, start, end), document.document_id, sentence.index, start, end,
+        text[start:end], quantity.value, quantity.value_low, quantity.value_high, quantity.qualifier,
+        quantity.unit, dimension, value_si, si_unit, quantity.entity, category, date_start, date_end, quantity.rule,
     )
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import bisect
 
 from transforms.qualifiers import ReversedSentence
-from transforms.quantity_patterns import not_quantity_spans, number_candidates, scanner
+from transforms.quantity_patterns import link_spans, not_quantity_spans, number_candidates, scanner
 from transforms.quantity_reading import Quantity, Reading
 
-__all__ = ["Quantity", "not_quantity_spans", "number_candidates", "scan"]
+__all__ = ["Quantity", "link_spans", "not_quantity_spans", "number_candidates", "scan"]
 
 # How far before a candidate position a number expression may begin ("US$ 5", "half a million"),
 # and how far after it the scanner looks.

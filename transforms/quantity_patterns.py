@@ -101,11 +101,15 @@ def unit_follows(text: str, position: int, end: int) -> bool:
 
 def not_quantity_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Times, phone numbers, addresses, links: digits that are no quantity."""
-    spans = [match.span() for match in _NOT_QUANTITY.finditer(text, start, end)]
+    return [match.span() for match in _NOT_QUANTITY.finditer(text, start, end)] + link_spans(text, start, end)
+
+
+def link_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses: the only spans ``not_quantity_spans`` finds in a stretch without digits."""
     piece = text[start:end]
     if "@" in piece or "://" in piece or "www." in piece:
-        spans += [match.span() for match in _LINK.finditer(text, start, end)]
-    return spans
+        return [match.span() for match in _LINK.finditer(text, start, end)]
+    return []
 
 
 @cache

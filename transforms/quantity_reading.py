@@ -118,16 +118,10 @@ class Reading(RangeReading, DescribedReading):
             qualifier = left.qualifier
         if qualifier not in ("exact", "range"):
             low, high = bounds(qualifier, value)
+        # start, end, value, value_low, value_high, qualifier, unit, dimension, rule (by position: cheaper)
         quantity = Quantity(
-            start=left.start if (left.qualifier or left.period) else self.match.start(),
-            end=self.cursor,
-            value=value,
-            value_low=low,
-            value_high=high,
-            qualifier=qualifier,
-            unit=None,
-            dimension="count",
-            rule="count.bare",
+            left.start if (left.qualifier or left.period) else self.match.start(), self.cursor,
+            value, low, high, qualifier, None, "count", "count.bare",
         )
         if self.kind == "vague":
             quantity.qualifier, quantity.value_high = "approximately", None

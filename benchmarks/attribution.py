@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.scoring import Tally, gold_rows
+from benchmarks.scoring import Ratio, Tally, gold_rows, locate
 from transforms.documents import build_document
 from transforms.extract import extract
 from transforms.records import Extraction, Figure, Source
@@ -107,24 +107,6 @@ class Paragraph:
 
 
 @dataclass(slots=True)
-class Ratio:
-    correct: int = 0
-    total: int = 0
-
-    def count(self, correct: bool) -> None:
-        self.total += 1
-        self.correct += int(correct)
-
-    def add(self, other: Ratio) -> None:
-        self.correct += other.correct
-        self.total += other.total
-
-    @property
-    def value(self) -> float:
-        return self.correct / self.total if self.total else 0.0
-
-
-@dataclass(slots=True)
 class Score:
     """Everything measured on one paragraph (or, added up, on many)."""
 
@@ -154,16 +136,6 @@ class Error:
 
 
 # --- loading ------------------------------------------------------------------------------------
-
-def locate(text: str, surface: str, occurrence: int = 1) -> tuple[int, int]:
-    """Span of the n-th (1-based) plain-substring occurrence of surface in text."""
-    start = -1
-    for _ in range(occurrence):
-        start = text.find(surface, start + 1)
-        if start < 0:
-            raise ValueError(f"gold surface {surface!r} (occurrence {occurrence}) is not in the text")
-    return start, start + len(surface)
-
 
 def _gold_source(text: str, row: dict) -> SourceMention:
     start, end = locate(text, row["surface"], row.get("occurrence", 1))

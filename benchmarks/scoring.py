@@ -1,4 +1,4 @@
-"""What the accuracy and attribution benchmarks share: reading gold paragraphs, and P/R/F1 from counts."""
+"""What the benchmarks share: reading gold paragraphs, finding gold surfaces, P/R/F1 and accuracies from counts."""
 
 from __future__ import annotations
 
@@ -30,6 +30,36 @@ class Tally:
             precision, recall, f1 = round(precision, digits), round(recall, digits), round(f1, digits)
         return {"precision": precision, "recall": recall, "f1": f1,
                 "gold": self.gold, "predicted": self.predicted, "matched": self.matched}
+
+
+@dataclass(slots=True)
+class Ratio:
+    """An accuracy from counts: correct / total."""
+
+    correct: int = 0
+    total: int = 0
+
+    def count(self, correct: bool) -> None:
+        self.total += 1
+        self.correct += int(correct)
+
+    def add(self, other: Ratio) -> None:
+        self.correct += other.correct
+        self.total += other.total
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+def locate(text: str, surface: str, occurrence: int = 1) -> tuple[int, int]:
+    """Span of the n-th (1-based) plain-substring occurrence of surface in text."""
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(surface, start + 1)
+        if start < 0:
+            raise ValueError(f"gold surface {surface!r} (occurrence {occurrence}) is not in the text")
+    return start, start + len(surface)
 
 
 def gold_rows(path: Path) -> Iterator[tuple[dict, str]]:

@@ -41,6 +41,14 @@ class EventWords:
     hedges: frozenset[str]
     demonyms: frozenset[str]  # "Ukrainian", "North Korean": capitalised words that do not start a verb's subject
     locative_prepositions: frozenset[str]  # "in |eastern Ukraine", "near the |Donetsk region": a place follows
+    change_markers: frozenset[str]  # "fell 22%", "rose to": what a change verb needs after it
+    refusal_forms: frozenset[str]  # "declined to comment"
+    marked_change_types: frozenset[str]
+    measure_types: frozenset[str]  # "profit", "sales": nouns a change verb measures
+    unmarked_changes: frozenset[str]  # "slowed", "soared": changes with no amount after them
+    actor_modifiers: frozenset[str]  # "army" of "an army attack"
+    unlisted_place_prepositions: frozenset[str]  # "near |El Fasher": a capitalised name after them is a place
+    not_places: frozenset[str]  # months and weekdays: "in March" is a time
 
 
 @cache
@@ -64,7 +72,20 @@ def event_words() -> EventWords:
         hedges=frozenset(lexicon["modality"]["hedges"]),
         demonyms=frozenset(demonyms()),
         locative_prepositions=frozenset(lexicon["locative_prepositions"]),
+        change_markers=frozenset(lexicon["change_markers"]),
+        refusal_forms=frozenset(lexicon["refusal_forms"]),
+        marked_change_types=frozenset(lexicon["marked_change_types"]),
+        measure_types=frozenset(lexicon["measure_types"]),
+        unmarked_changes=frozenset(lexicon["unmarked_changes"]),
+        actor_modifiers=frozenset(lexicon["actor_modifiers"]),
+        unlisted_place_prepositions=frozenset(lexicon["unlisted_place_prepositions"]),
+        not_places=frozenset(_calendar_names()),
     )
+
+
+def _calendar_names() -> list[str]:
+    dates = load_toml("dates")
+    return [*dates["months"]["full"], *dates["months"]["abbreviated"], *dates["weekdays"]["names"]]
 
 
 def _triggers(types: dict) -> dict[str, Trigger]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from itertools import compress, count
 
+from transforms import source_kinds as kinds
 from transforms.event_lexicon import EventWords, event_words
 from transforms.gazetteer import Place, place_at
 from transforms.phrases import phrase_after, phrase_before, sentence_tokens
@@ -33,6 +34,8 @@ DETERMINERS = frozenset({"a", "an", "the", "any", "no", "some", "these", "those"
 _QUANTIFIERS = frozenset({"any", "some", "all", "no", "over", "about", "approximately", "around", "nearly",
                           "almost", "roughly", "more", "than", "at", "least", "up", "to", "most", "a", "an", "the"})
 _POSSESSIVE = ("'s", "’s")
+# Prepositions inside a subject: "Shares in Kelmar", "The number of flying insects in Britain".
+_SUBJECT_PREPOSITIONS = frozenset({"of", "in", "at", "for", "near", "on", "from"})
 
 
 class RoleReader:
@@ -57,6 +60,28 @@ class RoleReader:
             return False
         return True
 
+    def counted_before(self, first: int) -> bool:
+        """True when a number comes within three words before ``first`` ("3 million artillery shells")."""
+        words = self.tokens.words
+        return any(word[0].isdigit() for word in words[max(0, first - 3):first])
+
+    def change_follows(self, last: int, form: str) -> bool:
+        """True when an amount or a direction follows a change verb ("fell 22%", "rose to", "climbed sharply")."""
+        words, lowered = self.tokens.words, self.tokens.lowered
+        following = lowered[last + 1:last + 9]
+        if form in self.words.refusal_forms and following[:1] == ["to"] and len(following) > 1 \
+                and following[1].isalpha() and following[1] not in _QUANTIFIERS:
+            return False  # "declined to comment"
+        if form in self.words.unmarked_changes:
+            return True
+        markers = self.words.change_markers
+        for word in following:  # up to the end of the clause: "cut the department's budget by nearly 48%"
+            if word in _CLAUSE_BREAKS:
+                return False
+            if word in markers or word[0].isdigit() or word[0] in "$£€¥":
+                return True
+        return False
+
     def verb_roles(self, first: int, last: int, form: str) -> tuple[str | None, str | None]:
         """(actor, target) of a verb trigger spanning tokens ``first`` to ``last``."""
         words, lowered, lexicon = self.tokens.words, self.tokens.lowered, self.words
@@ -72,9 +97,9 @@ class RoleReader:
             return self._main_subject(), target
         if index > 0 and lowered[index - 1] in PRONOUNS:
             return self._main_subject(), None if intransitive else target
-        subject = self._phrase(phrase_before(self.tokens, index, limit=12))
+        subject = self._phrase(self._subject_before(index))
         following = lowered[last + 1] if last + 1 < len(words) else ""
-        passive = not intransitive and (
+        passive = not intransitive and "to" not in skipped and (
             not skipped.isdisjoint(lexicon.passive_auxiliaries)
             or (not skipped and form.endswith(("ed", "en")) and following in _REDUCED_RELATIVE_FOLLOWERS)
         )
@@ -83,6 +108,21 @@ class RoleReader:
         if subject is not None and subject.lower() in PRONOUNS:
             subject = self._main_subject() or subject
         return subject, None if intransitive else target
+
+    def _subject_before(self, index: int) -> tuple[int, int] | None:
+        """The phrase before a verb, through the prepositions inside it: "Shares in Kelmar", "The number of
+        flying insects in Britain", "Shelling near Al Qadr"."""
+        tokens = self.tokens
+        found = phrase_before(tokens, index, limit=12)
+        extended = 0
+        while found is not None and extended < 3 and found[0] >= 2 \
+                and tokens.lowered[found[0] - 1] in _SUBJECT_PREPOSITIONS:
+            outer = phrase_before(tokens, found[0] - 1, limit=6)
+            if outer is None or index - outer[0] > 16:
+                break
+            found = (outer[0], found[1])
+            extended += 1
+        return found
 
     def noun_roles(self, first: int, last: int) -> tuple[str | None, str | None]:
         """(actor, target) of a noun trigger: "Kyiv's raid", "launched an offensive", "the invasion of Ukraine"."""
@@ -98,10 +138,12 @@ class RoleReader:
                 actor, _ = self.verb_roles(light, light, lowered[light])
             else:
                 # "Ukrainian drone attacks": the capitalised words among the noun's modifiers.
+                # "an army attack", "a police raid": a body's head noun among them.
                 found = phrase_before(self.tokens, first, limit=4)
                 modifiers = words[found[0]:found[1] + 1] if found else []
                 actor = " ".join(word for word in modifiers
-                                 if word[0].isupper() and word.isalpha() and word.lower() not in DETERMINERS) or None
+                                 if word[0].isupper() and word.isalpha() and word.lower() not in DETERMINERS) \
+                    or next((word for word in modifiers if word.lower() in self.words.actor_modifiers), None)
         target = None
         if last + 1 < len(words) and lowered[last + 1] in self.words.target_prepositions:
             target = self._object(last + 2)
@@ -129,7 +171,8 @@ class RoleReader:
         words = self.tokens.words
         for position in range(index, min(index + 6, len(words))):
             if words[position] == "by":
-                return self._phrase(phrase_after(self.tokens, position + 1))
+                agent = self._phrase(phrase_after(self.tokens, position + 1))
+                return None if agent is None or agent[0].isdigit() else agent  # "cut by 5%": an amount
             if words[position] in _CLAUSE_BREAKS:
                 break
         return None
@@ -167,8 +210,8 @@ class RoleReader:
         if first > last:
             return None
         head = words[last]
-        if head.islower() and head.endswith(("ed", "ing")):
-            return None  # "withdrawn", "fighting": a verb, not a participant
+        if first == last and head.islower() and head.endswith(("ed", "ing")):
+            return None  # "withdrawn", "fighting": a verb, not a participant ("online spending" is one)
         return self.tokens.surface(first, last)
 
     def retyped(self, event_type: str, target: str | None) -> str:
@@ -201,21 +244,44 @@ class RoleReader:
             if index >= len(lowered) or tokens.starts[index] < reached:
                 continue
             place = place_at(self.sentence.text, tokens.starts[index])
+            preposition = lowered[index - 1 if lowered[index - 1] != "the" else index - 2]
+            if place is None and preposition in self.words.unlisted_place_prepositions:
+                place = self._unlisted_place(index, preposition)
             if place is not None:
                 places.append(place)
                 reached = place.end
         return places
 
+    def _unlisted_place(self, index: int, preposition: str) -> Place | None:
+        """"near El Fasher": a capitalised name the gazetteer does not hold, unless a time or a body
+        (after "in", one word is too often a company: "Shares in Kelmar")."""
+        words = self.tokens.words
+        last = index
+        while last + 1 < len(words) and last - index < 2 and (words[last + 1][0].isupper() and words[last + 1].isalpha()):
+            last += 1
+        name_words = words[index:last + 1]
+        if preposition == "in" and len(name_words) < 2:
+            return None
+        if not name_words[0][0].isupper() or not name_words[-1].isalpha() or index == 0 \
+                or any(word in self.words.not_places or word in self.words.demonyms for word in name_words) \
+                or kinds.lookup_name(" ".join(name_words)) or kinds.proper_name_kind(name_words) not in \
+                ("person", "organisation") or any(word in kinds.organisation_words() for word in name_words):
+            return None
+        start, end = self.tokens.span(index, last)
+        return Place(start, end, self.sentence.text[start:end], "area", None)
+
     def modality(self, first: int) -> str:
         """negated / hedged from cue words in the clause before the trigger; else asserted."""
         lowered = self.tokens.lowered
         hedged = False
-        negations, hedges = self.words.negations, self.words.hedges
-        for word in reversed(lowered[max(0, first - 8):first]):
+        negations, hedges, skip = self.words.negations, self.words.hedges, self.words.skip_before_trigger
+        for index in range(first - 1, max(-1, first - 9), -1):
+            word = lowered[index]
             if word in _CLAUSE_BREAKS:
                 break
             if word in negations:
                 return "negated"
-            if word in hedges:
-                hedged = True
+            if word in hedges and not (word.endswith("ed") and lowered[index + 1] not in skip
+                                       and index + 1 != first):
+                hedged = True  # "planned treatment fell": a participle before a noun hedges nothing
         return "hedged" if hedged else "asserted"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from transforms.event_lexicon import event_words, trigger_scanner
+from transforms.event_lexicon import EventWords, event_words, trigger_scanner
 from transforms.event_roles import DETERMINERS, LIGHT_VERB_REACH, RoleReader
 from transforms.ids import span_id
 from transforms.linking import AttributionScope, attribution_scope
@@ -82,7 +82,22 @@ def _keep_heads(reader: RoleReader, hits: list[Hit]) -> list[tuple[Hit, str, int
             continue
         kept.append((hit, form, first_tokens[position], after))
         previous = position
-    return kept
+    return _measured_once(kept, lexicon)
+
+
+def _measured_once(kept: list[tuple[Hit, str, int, int]], lexicon: EventWords) -> list[tuple[Hit, str, int, int]]:
+    """A noun trigger right before a change verb is one event, not two: "net profit fell 22%" is the change
+    (a measure's noun is no event), "the death toll rose to 62" the deaths (the change only counts them)."""
+    triggers = lexicon.triggers
+    dropped: set[int] = set()
+    for position in range(len(kept) - 1):
+        noun, verb = kept[position], kept[position + 1]
+        noun_trigger, verb_trigger = triggers[noun[1]], triggers[verb[1]]
+        if not noun_trigger.is_noun or noun_trigger.is_verb or verb_trigger.event_type not in \
+                lexicon.marked_change_types or not verb_trigger.is_verb or verb[2] - noun[3] > 2:
+            continue
+        dropped.add(position if noun_trigger.event_type in lexicon.measure_types else position + 1)
+    return [item for position, item in enumerate(kept) if position not in dropped]
 
 
 def _event(document: Document, reader: RoleReader, hit: Hit, form: str, first: int, last: int,
@@ -98,8 +113,13 @@ def _event(document: Document, reader: RoleReader, hit: Hit, form: str, first: i
         return None  # "deployment methods", "aid workers"
     if not trigger.is_noun and before in DETERMINERS:
         return None  # "any signs of": a verb form used as a noun
+    if not trigger.is_noun and form.endswith("s") and reader.counted_before(first):
+        return None  # "3 million artillery shells": a plural noun, not the verb
     as_noun = trigger.is_noun and (not trigger.is_verb or reader.reads_as_noun(first))
     actor, target = reader.noun_roles(first, last) if as_noun else reader.verb_roles(first, last, form)
+    event_type = reader.retyped(trigger.event_type, target)
+    if not as_noun and event_type in lexicon.marked_change_types and not reader.change_follows(last, form):
+        return None  # "trees fell on their vehicles", "declined to comment": no amount changes
     sentence = reader.sentence
     start = sentence.start + hit.start
     end = sentence.start + hit.end
@@ -111,7 +131,7 @@ def _event(document: Document, reader: RoleReader, hit: Hit, form: str, first: i
         sentence_index=sentence.index,
         start=start,
         end=end,
-        event_type=reader.retyped(trigger.event_type, target),
+        event_type=event_type,
         trigger=sentence.text[hit.start:hit.end],
         modality=reader.modality(first),
         actor=actor,

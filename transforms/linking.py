@@ -125,8 +125,9 @@ def link_figures(figures: list[Figure], sources: list[Source], events: list[Even
 
     A figure quantifies the event whose trigger governs it: the trigger whose
     actor or target contains the figure's words, else the nearest trigger in the
-    same sentence. A figure in a sentence with events takes their scope's
-    source; otherwise the attribution scope decides.
+    same clause of the sentence (none when a comma or semicolon stands between
+    them). A figure in a sentence with events takes their scope's source;
+    otherwise the attribution scope decides.
     """
     scope = attribution_scope(sources, sentences, text)
     events_by_sentence: dict[int, list[tuple[Event, str, str]]] = {}
@@ -136,7 +137,8 @@ def link_figures(figures: list[Figure], sources: list[Source], events: list[Even
     for figure in figures:
         candidates = events_by_sentence.get(figure.sentence_index)
         if candidates:
-            figure.event_id = _governing_event(figure, candidates).event_id
+            event = _governing_event(figure, candidates, text)
+            figure.event_id = event.event_id if event is not None else None
         source = scope.source_at(figure.sentence_index, figure.start)
         if source is None and candidates and candidates[0][0].source_id:
             source = by_id.get(candidates[0][0].source_id)
@@ -149,18 +151,39 @@ def _with_roles(event: Event) -> tuple[Event, str, str]:
     return event, f" {roles} ", (event.target or "").lower()
 
 
-def _governing_event(figure: Figure, events: list[tuple[Event, str, str]]) -> Event:
-    if len(events) == 1:
-        return events[0][0]
+def _governing_event(figure: Figure, events: list[tuple[Event, str, str]], text: str | None) -> Event | None:
+    """The event whose roles name the figure, else the nearest in the figure's clause (no comma or
+    semicolon between them: "fell 22% to 1.9 billion euros" but not "..., hit by a 340 million euro writedown")."""
     surface = figure.surface.lower()
     padded = f" {surface} "
+    mentioned = [candidate for candidate in events
+                 if surface and (padded in candidate[1] or (candidate[2] and candidate[2] in surface))]
+    if mentioned:
+        events = mentioned
+    elif text is not None:
+        events = [candidate for candidate in events if _same_clause(text, figure, candidate[0])]
+    if not events:
+        return None
+    return min(events, key=lambda candidate: _distance(figure.start, figure.end, candidate[0].start,
+                                                        candidate[0].end))[0]
 
-    def rank(candidate: tuple[Event, str, str]) -> tuple[int, int]:
-        event, roles, target = candidate
-        mentioned = 0 if surface and (padded in roles or (target and target in surface)) else 1
-        return mentioned, _distance(figure.start, figure.end, event.start, event.end)
 
-    return min(events, key=rank)[0]
+def _same_clause(text: str, figure: Figure, event: Event) -> bool:
+    between = text[min(figure.end, event.end):max(figure.start, event.start)]
+    if ";" in between:
+        return False
+    if ", " not in between:  # "10,000" holds no break
+        return True
+    if figure.start < event.start:
+        return False
+    stretch = between.rsplit(", ", 1)[1].lower()  # from the last comma to the figure: ", up from "
+    return _clause_openers().match(stretch) is not None
+
+
+@cache
+def _clause_openers() -> re.Pattern[str]:
+    openers = load_toml("event_triggers")["figure_clause_openers"]
+    return re.compile(rf"(?:{words_pattern(openers)})\b")
 
 
 def _distance(start_a: int, end_a: int, start_b: int, end_b: int) -> int:

@@ -37,6 +37,12 @@ def linked(text: str, surfaces: list[str]) -> list[tuple[str | None, str | None]
 
 
 @pytest.mark.parametrize(("text", "surfaces", "expected"), [
+    # a figure quantifies the event of its own clause: none past a comma, unless the stretch carries the change on
+    ("Profit fell 22% to 1.9 billion euros, hit by a 340 million euro writedown.",
+     ["22%", "1.9 billion euros", "340 million euro"], [(None, "fell"), (None, "fell"), (None, None)]),
+    ("Exports rose 3% in June, up from 1% in May.", ["3%", "1%"], [(None, "rose"), (None, "rose")]),
+    ("The floods killed 14 people in Kerala, with a further 30 people missing.", ["14 people", "30 people"],
+     [(None, "killed"), (None, "killed")]),
     # the claimant, not the channel, owns the figure
     ("Western officials told the BBC that 300 soldiers were killed.", ["300 soldiers"],
      [("Western officials", "killed")]),

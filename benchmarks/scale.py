@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -101,22 +102,22 @@ def compare_with_quantulum(corpus_dir: Path, kilobytes: int) -> dict | None:
     }
 
 
-def measure_size(size: int, args: argparse.Namespace, previous: dict) -> dict:
+def measure_size(size: int, args: argparse.Namespace, entry: dict, save: Callable[[], None]) -> None:
+    """Measure one corpus size into ``entry``, saving after each measurement so an interrupted run keeps them."""
     corpus_dir = build_corpus(size, args.out, args.seed)
     paths = list_articles(corpus_dir)
-    entry = dict(previous)
     entry["corpus"] = {"articles": len(paths), "megabytes": corpus_bytes(corpus_dir) / 1e6, "folder": str(corpus_dir)}
-    extraction = dict(entry.get("extraction", {}))
+    extraction = entry.setdefault("extraction", {})
     for workers in sorted({1, args.workers}):
         sample = paths[: args.single_max] if workers == 1 else paths
         print(f"[{size}] extraction alone, {workers} worker(s), {len(sample)} articles ...", flush=True)
         run = measure_extraction(sample, corpus_dir, workers)
         extraction[str(workers)] = {**run.as_dict(), **stamp()}
+        save()
         print(f"  {run.articles_per_second:.0f} articles/s · {run.megabytes_per_second:.2f} MB/s · "
               f"{run.figures_per_second:.0f} figures/s · peak RSS {run.peak_rss_mb:.0f} MB per worker", flush=True)
-    entry["extraction"] = extraction
     if args.skip_flow:
-        return entry
+        return
     use_json = has_summary_json()
     output_dir = args.out / f"flow-{size}"
     shutil.rmtree(output_dir, ignore_errors=True)
@@ -124,12 +125,12 @@ def measure_size(size: int, args: argparse.Namespace, previous: dict) -> dict:
         print(f"[{size}] {label} ...", flush=True)
         run = run_flow(corpus_dir, output_dir, args.out / f"flow-{size}.{kind}.log", use_json)
         entry[kind] = {**run.as_dict(), **stamp()}
+        save()
         stages = " · ".join(f"{name} {seconds:.1f}s" for name, seconds in run.stages.items())
         if run.error:
             print(f"  the run ended without a summary (exit {run.exit_code}): {run.error}", flush=True)
         print(f"  wall {run.wall_seconds:.1f}s (start-up {run.startup_seconds}s · {stages}) · exit {run.exit_code} · "
               f"peak RSS {run.peak_tree_rss_mb:.0f} MB (process tree)", flush=True)
-    return entry
 
 
 def main() -> None:
@@ -149,9 +150,12 @@ def main() -> None:
     results = json.loads(results_path.read_text()) if results_path.is_file() else {}
     results["machine"] = machine()
     results.setdefault("sizes", {})
-    for size in sizes:
-        results["sizes"][str(size)] = measure_size(size, args, results["sizes"].get(str(size), {}))
+
+    def save() -> None:
         results_path.write_text(json.dumps(results, indent=2) + "\n")
+
+    for size in sizes:
+        measure_size(size, args, results["sizes"].setdefault(str(size), {}), save)
     if args.quantulum_kb > 0:
         print(f"quantulum3 and newsfigures on the same {args.quantulum_kb} KB ...", flush=True)
         comparison = compare_with_quantulum(args.out / f"corpus-{sizes[0]}", args.quantulum_kb)

@@ -17,17 +17,22 @@ from transforms.lexicon import load_toml
 from transforms.numbers import number_pattern, number_words
 from transforms.units import currency_sign_pattern, unit_pattern
 
-# Spans that hold digits but no quantity. Each branch starts with a digit, "+" or "(",
-# so the scan skips every other position at once.
+# Spans that hold digits but no quantity. Each branch starts with a digit, "+" or "(": the pattern
+# starts with one character class that the regex engine tests in C at each position, ASCII first
+# (a range is cheaper to test than the digit category); a look-behind then reads that character again.
 _NOT_QUANTITY = re.compile(
-    r"(?=[\d+(])(?:"
-    r"\b\d{1,2}(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?|GMT|BST|UTC|CET|EST|EDT|PST|PDT)"  # 5pm, 10.30am, 9 GMT
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # 10:30
-    r"|\+\d[\d \-()]{7,}\d|\(\d{2,5}\)[ ]?\d[\d \-]{5,}\d|\b\d{3}-\d{3}-\d{4}\b"  # +44 20 7946 0958, 555-123-4567
-    r"|\b0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}\b"  # 0800 123 4567
-    r"|\b\d+(?:\.\d+){2,}\b"  # version numbers and addresses: 1.2.3, 192.168.0.1
-    r"|\b\d{1,4}/\d{1,4}/\d{1,4}\b|\b\d{2,4}/\d{1,4}\b|\b\d/\d{2,4}\b"  # 01/02/2024, 24/7, 9/11 (not 3/4)
-    r"|\b\d{1,4}[a-z]?(?=(?:[ ][A-Z][a-z]+){1,3}[ ](?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Drive|Place|Square)\b)"  # 10 Downing Street
+    r"[0-9+(\u0080-\U0010ffff](?<=[\d+(])(?:"
+    r"(?<=\d)(?<!\w\d)(?:"  # a digit that starts a word, read on from the digit after it
+    r"\d?(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?|GMT|BST|UTC|CET|EST|EDT|PST|PDT)"  # 5pm, 10.30am, 9 GMT
+    r"|\d?:\d{2}(?::\d{2})?\b"  # 10:30
+    r"|\d{2}-\d{3}-\d{4}\b"  # 555-123-4567
+    r"|(?<=0)\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}\b"  # 0800 123 4567
+    r"|\d*(?:\.\d+){2,}\b"  # version numbers and addresses: 1.2.3, 192.168.0.1
+    r"|\d{0,3}/\d{1,4}/\d{1,4}\b|\d{1,3}/\d{1,4}\b|/\d{2,4}\b"  # 01/02/2024, 24/7, 9/11 (not 3/4)
+    r"|\d{0,3}[a-z]?(?=(?:[ ][A-Z][a-z]+){1,3}[ ](?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Drive|Place|Square)\b)"  # 10 Downing Street
+    r")"
+    r"|(?<=\+)\d[\d \-()]{7,}\d"  # +44 20 7946 0958
+    r"|(?<=\()\d{2,5}\)[ ]?\d[\d \-]{5,}\d"  # (020) 7946 0958
     r")"
 )
 # URLs and e-mail addresses, looked for only in sentences with "://", "www." or "@".

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from transforms import source_kinds as kinds
 from transforms.gazetteer import country_code
+from transforms.lexicon import load_toml
 from transforms.records import Source
 
 # How far back (sentences) a pronoun or a definite description looks for the source it refers to.
@@ -95,6 +97,7 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
     window_start = max(0, position - _NAME_WINDOW)
     window = text[window_start:position]
     fallback = None
+    single: str | None = None
     for match in _PROPER_NAME.finditer(window):
         words = match.group().split()
         if words[0] in ("The", "A", "An"):
@@ -108,6 +111,9 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
         before = window[max(0, match.start() - 30):match.start()].split()
         introduced = bool(before) and kinds.head_kinds().get(before[-1].lower()) in wanted
         if len(words) == 1 and not (named or introduced):
+            if _inside_sentence(window, match.start()) and words[0] not in _calendar_words() \
+                    and words[0] not in kinds.titles() and not _known_person(words, history):
+                single = words[0]  # "Sales at Zara owner Inditex rose": a one-word name inside a sentence
             continue  # "Tuesday", "Shares", "Dimorphos": one capitalised word is rarely the body meant
         if kind in wanted or introduced:
             fallback = (named.name if named else " ".join(words), kind if kind in wanted else wanted[0])
@@ -115,7 +121,20 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
                 and not _introduced_as_person(before) and wanted[0] in ("company", "organisation"):
             # "Sporting Almada", "Corvane Pharma": a two-word name not introduced as a person's may be the body.
             fallback = (" ".join(words), wanted[0])
+    if fallback is None and single is not None and wanted[0] in ("company", "organisation"):
+        return single, wanted[0]  # the last resort: the last one-word name written inside a sentence
     return fallback
+
+
+def _inside_sentence(window: str, start: int) -> bool:
+    before = window[:start].rstrip()
+    return bool(before) and before[-1] not in '.!?"“”:'
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    dates = load_toml("dates")
+    return frozenset([*dates["months"]["full"], *dates["months"]["abbreviated"], *dates["weekdays"]["names"]])
 
 
 def _introduced_as_person(before: list[str]) -> bool:

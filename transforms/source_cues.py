@@ -68,4 +68,4 @@ def channel_after_verb() -> re.Pattern[str]:
 @cache
 def document_author() -> re.Pattern[str]:
     # "a report by The New York Times" -> the phrase after "by".
-    return re.compile(rf"\s+(?:{words_pattern(cues()['document_authors'])})\s+")
+    return re.compile(rf",?\s+(?:(?:published|released|compiled)\s+)?(?:{words_pattern(cues()['document_authors'])})\s+")

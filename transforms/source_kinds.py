@@ -168,7 +168,7 @@ def proper_name_kind(words: list[str]) -> str | None:
 
 def listed_prefix(words: list[str]) -> str | None:
     """Kind of a listed name that opens ``words`` ("United Nations" of "United Nations Office for ...")."""
-    for end in range(len(words) - 1, 1, -1):
+    for end in range(len(words) - 1, 0, -1):
         named = lookup_name(" ".join(words[:end]))
         if named is not None and named.kind != "media":
             return named.kind

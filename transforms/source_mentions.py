@@ -59,6 +59,8 @@ class MentionReader:
         """The source named by tokens ``first`` to ``last``, or None when they name no source."""
         tokens = self.tokens
         definite = tokens.lowered[first] == "the"
+        if tokens.lowered[first] in determiners() and first == last:
+            return None  # "An estimated 300 people": a determiner alone names no one
         if tokens.lowered[first] in determiners() and first < last:
             named = kinds.lookup_name(self.tokens.surface(first, last))
             if named and named.name.lower().startswith("the "):
@@ -98,6 +100,8 @@ class MentionReader:
             return appositive
         kind = kinds.head_kind(words)
         rule = "head_noun"
+        if kind in ("government", "organisation") and len(words) > 1 and capitalised(words[0]):
+            kind = kinds.listed_prefix(words) or kind  # "UN refugee agency": the listed body's kind
         if kind == "document":
             author = self._document_author(last) or self._author_before(first, last, words)
             if author is not None:

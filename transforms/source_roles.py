@@ -147,8 +147,12 @@ class CueReader:
         if opening < 1 or words[opening] != "," or opening + 1 >= comma:
             return comma + 1
         first = words[opening + 1]
-        if first.lower() in cue_sets()["parenthetical_openers"] or first[0].isdigit():
-            return opening
+        if first.lower() in cue_sets()["parenthetical_openers"] or first[0].isdigit() \
+                or first.endswith(("'s", "’s")):
+            return opening  # ", citing U.S. officials,", ", Europe's largest airline,"
+        inside = [word.lower() for word in words[opening + 1:comma]]
+        if inside[-1] in kinds.person_roles() or kinds.head_kind(inside) == "person":
+            return opening  # "Dr Sarah Cole, chief medical officer, warned": the holder before the role
         return comma + 1
 
     def _anonymity_before(self, position: int) -> int | None:

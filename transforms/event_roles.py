@@ -247,10 +247,15 @@ class RoleReader:
             preposition = lowered[index - 1 if lowered[index - 1] != "the" else index - 2]
             if place is None and preposition in self.words.unlisted_place_prepositions:
                 place = self._unlisted_place(index, preposition)
-            if place is not None:
+            if place is not None and not self._inside_name(place):
                 places.append(place)
                 reached = place.end
         return places
+
+    def _inside_name(self, place: Place) -> bool:
+        """"at the Japan Meteorological Agency": a place followed by capitalised words begins a longer name."""
+        following = self.sentence.text[place.end:place.end + 2]
+        return len(following) == 2 and following[0] == " " and following[1].isupper()
 
     def _unlisted_place(self, index: int, preposition: str) -> Place | None:
         """"near El Fasher": a capitalised name the gazetteer does not hold, unless a time or a body

@@ -124,6 +124,13 @@ def head_kind(words: list[str]) -> str | None:
     return kinds.get(words[-1].lower()) if words else None
 
 
+def phrase_head_kind(words: list[str]) -> str | None:
+    """Kind of a phrase by the head before its "of": "ministry of health" -> government."""
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
+    return head_kind(words)
+
+
 def modifier_kind(words: list[str]) -> str | None:
     """Kind carried by the words before a role noun: "special forces" -> military."""
     for end in range(len(words), 0, -1):
@@ -158,7 +165,7 @@ def proper_name_kind(words: list[str]) -> str | None:
         parent = listed_prefix(words)
         if parent is not None:
             return parent  # "United Nations Office for ...": the listed body it belongs to
-        head = head_kinds().get(words[-1].lower())
+        head = head_kind(words)
         if head in ("military", "media", "company", "government"):
             return head  # "Rapid Support Forces", "Kingsford Broadcasting Channel"
     if any(word in organisation_words() for word in words):

@@ -136,9 +136,12 @@ class MentionReader:
             if kind is not None:
                 return self._make(first, last, " ".join(words), "organisation" if kind == "person" else kind,
                                   "proper_name")
-        outer = kinds.head_kind(words[:split])
+        outer = kinds.phrase_head_kind(words[:split])
         inner = self.read(first + split + 1, last)
         role = words[split - 1].lower()
+        if outer == "document" and inner is not None and inner.kind in _BODY_KINDS:
+            # "Figures from the Department of Health": the body that wrote them
+            return self._make(first + split + 1, last, inner.name, inner.kind, "document_author")
         if split == 1 and role in kinds.affiliated_groups() and inner is not None and inner.kind in _BODY_KINDS:
             # "Researchers at the University of Exeter", "economists at ING": the institution speaks.
             return self._make(first, last, inner.name, inner.kind, "affiliation_institution")
@@ -205,6 +208,9 @@ class MentionReader:
     def _author_before(self, first: int, last: int, words: list[str]) -> Mention | None:
         """"NHS England figures", "Eurostat data": the body named before a document wrote it."""
         owner = words[:-1]
+        if owner and owner[-1].islower() and kinds.head_kind(owner) == "media":
+            # "local media reports": the media wrote them ("court documents" stay documents)
+            return self._make(first, last - 1, " ".join(owner), "media", "document_author")
         if not owner or not all(capitalised(word) or word in NAME_JOINER_WORDS for word in owner) \
                 or not capitalised(owner[0]) or any(word in cues()["not_authors"] for word in owner):
             return None
@@ -310,11 +316,25 @@ class MentionReader:
             if joined is None:
                 continue
             found = phrase_after(self.tokens, self.tokens.index_at(joined.end()))
+            if found is not None:
+                found = self._extend_after(found)
             author = self.read(*found) if found is not None else None
             if author is not None and author.kind != "document":
                 author.rule = "document_by"
                 return author
         return None
+
+    def _extend_after(self, found: tuple[int, int]) -> tuple[int, int]:
+        """"researchers at Stanford University": a phrase read on through a preposition to a name."""
+        words = self.tokens.words
+        first, last = found
+        if last + 2 < len(words) and words[last + 1] in HEAD_PREPOSITIONS:
+            following = last + 3 if words[last + 2] == "the" and last + 3 < len(words) else last + 2
+            if capitalised(words[following]):
+                extra = phrase_after(self.tokens, last + 2)
+                if extra is not None:
+                    return first, extra[1]
+        return found
 
     # -- names the document gave -------------------------------------------------------------
     def settle_name(self, mention: Mention) -> None:

@@ -112,12 +112,14 @@ class CueReader:
         if first < 2 or tokens.words[first - 1] not in HEAD_PREPOSITIONS:
             return found
         outer = phrase_before(tokens, first - 1)
+        if outer is not None and outer[0] >= 2 and tokens.lowered[outer[0] - 1] == "of":
+            outer = phrase_before(tokens, outer[0] - 1) or outer  # "the ministry of health in Kyiv"
         if outer is None:
             return found
         dets = determiners()
-        words = [word for word, lower in zip(tokens.words[outer[0]:outer[1] + 1], tokens.lowered[outer[0]:outer[1] + 1])
+        words = [word for word, lower in zip(tokens.words[outer[0]:first - 1], tokens.lowered[outer[0]:first - 1])
                  if lower not in dets]
-        return (outer[0], last) if words and kinds.head_kind(words) else found
+        return (outer[0], last) if words and kinds.phrase_head_kind(words) else found
 
     def _name_after_role(self, comma: int) -> tuple[int, int] | None:
         """"His lawyer, Rebecca Tan, said", "the city's mayor, Elena Ruiz, said": the name between the commas."""
@@ -181,7 +183,9 @@ class CueReader:
             self.mentions.settle_name(mention)
         start = self.sentence.start + mention.start
         end = self.sentence.start + mention.end
-        existing = self.rows.get((start, end))
+        existing = self.rows.get((start, end)) or next(
+            (row for row in self.rows.values() if row.start < end and start < row.end and row.name == mention.name),
+            None)  # "according to data from the Resolution Foundation": one source, read from two cues
         if existing is not None:
             return existing
         source = Source(

@@ -48,6 +48,8 @@ def _sentence_sources(document: Document, sentence: Sentence, hits: list[Hit], h
     for match, cue in ordered:
         if cue in weak and claimants:
             break
+        if match.group == "verb" and any(row.start <= sentence.start + match.start < row.end for row in rows.values()):
+            continue  # "according to local media reports": the verb is inside a source already read
         if match.group == "verb":
             claimant = reader.claim_subject(match, cue)
             if claimant is None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.alternation import trie_pattern
+from transforms.alternation import compile_fast, trie_pattern
 from transforms.lexicon import load_toml
 
 # The words before a figure, back to the nearest clause break: "offensive in Kursk, seizing" -> "seizing".
@@ -53,7 +53,7 @@ def _before_regex(phrases: list[str]) -> re.Pattern[str] | None:
     """
     if not phrases:
         return None
-    return re.compile(rf"\s*(?:\S+\s+){{0,2}}\b(?:{trie_pattern(phrase[::-1] for phrase in phrases)})\b")
+    return compile_fast(rf"\s*(?:\S+\s+(?:\S+\s+)?)?\b(?:{trie_pattern(phrase[::-1] for phrase in phrases)})\b")
 
 
 def _after_regex(phrases: list[str]) -> re.Pattern[str] | None:
@@ -62,7 +62,7 @@ def _after_regex(phrases: list[str]) -> re.Pattern[str] | None:
         return None
     # Before a word character, "\b" holds exactly where the start of the text or a hyphen would.
     start = r"\b" if all(_WORD_START.match(phrase) for phrase in phrases) else r"(?:^|\b|(?<=-))"
-    return re.compile(rf"{start}(?:{trie_pattern(phrases)})\b")
+    return compile_fast(rf"{start}(?:{trie_pattern(phrases)})\b")
 
 
 @cache

@@ -17,8 +17,8 @@ for anchors (``anchor_regex``: a word every date contains, such as "February",
 are then tried only from the lead words right before it
 (``reversed_lead_chain``: "by the end of last" before "year").
 
-Patterns are compiled with ``compile_fast``, which rewrites optional groups
-into alternations the regex engine runs faster; the matches are the same.
+Patterns are compiled with ``alternation.compile_fast``, which rewrites optional
+groups into alternations the regex engine runs faster; the matches are the same.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Iterable
 
+from transforms.alternation import compile_fast
 from transforms.gazetteer import words_pattern
 from transforms.lexicon import load_toml
 
@@ -393,52 +394,3 @@ def reversed_lead_chain() -> re.Pattern[str]:
 def future_cue_regex() -> re.Pattern[str]:
     """"will", "is due", "next": the sentence speaks of what is still to come."""
     return compile_fast(rf"(?<!\w){any_case(lexicon()['future_cues']['words'])}(?!\w)")
-
-
-def compile_fast(pattern: str) -> re.Pattern[str]:
-    """``re.compile`` with each greedy optional group ``(...)?`` written ``(?:(...)|)``.
-
-    Both match the same text the same way (the group first, else nothing), but
-    the regex engine runs an alternation much faster than an optional repeat:
-    ``(?:the\s+)?`` becomes ``(?:the\s+|)``.
-    """
-    return re.compile(_optional_groups_as_alternations(pattern))
-
-
-def _optional_groups_as_alternations(pattern: str) -> str:
-    written: list[str] = []
-    group_starts: list[int] = []  # where each open group starts in ``written``
-    position, in_class = 0, False
-    while position < len(pattern):
-        char = pattern[position]
-        if char == "\\":  # an escape, copied as it is
-            written.append(pattern[position:position + 2])
-            position += 2
-            continue
-        position += 1
-        if in_class:
-            in_class = char != "]"
-            written.append(char)
-        elif char == "[":
-            in_class = True
-            written.append(char)
-            for literal in "^]":  # "[^" and a "]" right after the opening stay in the class
-                if pattern[position:position + 1] == literal:
-                    written.append(literal)
-                    position += 1
-        elif char == "(":
-            group_starts.append(len(written))
-            written.append(char)
-        elif char == ")":
-            start = group_starts.pop()
-            group = "".join(written[start:]) + ")"
-            optional = pattern[position:position + 1] == "?" and pattern[position + 1:position + 2] not in ("?", "+")
-            if optional and not group.startswith(("(?=", "(?!", "(?<", "(?(")):
-                del written[start:]
-                written.append(f"(?:{group[3:-1] if group.startswith('(?:') else group}|)")
-                position += 1
-            else:
-                written.append(")")
-        else:
-            written.append(char)
-    return "".join(written)

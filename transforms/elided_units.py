@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from transforms import entities
-from transforms.alternation import trie_pattern
+from transforms.alternation import compile_fast, trie_pattern
 from transforms.lexicon import load_toml
 from transforms.quantity_reading import Quantity
 from transforms.records import Sentence
@@ -174,23 +174,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     """after: "20 of whom"; before: "of whom 20"; lead: "out of 11,000 soldiers"; compared: "up from 368"."""
     words = load_toml("figure_words")
     return {
-        "after": re.compile(rf"(?i:[ \u00a0]+(?:{trie_pattern(words['elided_after'])})\b)"),
-        "before": re.compile(rf"(?i:\b(?:{trie_pattern(words['elided_before'])})[ \u00a0,]*$)"),
-        "compared": re.compile(rf"(?i:\b(?:{trie_pattern(words['compared_before'])})[ \u00a0,]*$)"),
+        "after": compile_fast(rf"(?i:[ \u00a0]+(?:{trie_pattern(words['elided_after'])})\b)"),
+        "before": compile_fast(rf"(?i:\b(?:{trie_pattern(words['elided_before'])})[ \u00a0,]*$)"),
+        "compared": compile_fast(rf"(?i:\b(?:{trie_pattern(words['compared_before'])})[ \u00a0,]*$)"),
         # "52 votes to 48", "27 points to 13": the second number right after "to".
-        "tally": re.compile(r"[ \u00a0]+to[ \u00a0]+"),
-        "lead": re.compile(rf"\b(?:{trie_pattern(words['antecedent_leads'])})[ \u00a0]+$"),
-        "of": re.compile(rf"(?i:[ \u00a0]+(?:{trie_pattern(words['partitive_of'])})[ \u00a0]+(?:last[ \u00a0]+|first[ \u00a0]+)?$)"),
+        "tally": compile_fast(r"[ \u00a0]+to[ \u00a0]+"),
+        "lead": compile_fast(rf"\b(?:{trie_pattern(words['antecedent_leads'])})[ \u00a0]+$"),
+        "of": compile_fast(rf"(?i:[ \u00a0]+(?:{trie_pattern(words['partitive_of'])})[ \u00a0]+(?:last[ \u00a0]+|first[ \u00a0]+)?$)"),
         # "... and wounding 60", ", injuring 60": a conjunction, then one verb, then the number.
-        "coordinated": re.compile(r"(?:\band|,)[ \u00a0]+[a-z]+(?:ing|ed)[ \u00a0]+(?:another[ \u00a0]+|more than[ \u00a0]+|at least[ \u00a0]+)?$"),
+        "coordinated": compile_fast(r"(?:\band|,)[ \u00a0]+[a-z]+(?:ing|ed)[ \u00a0]+(?:another[ \u00a0]+|more than[ \u00a0]+|at least[ \u00a0]+)?$"),
         # "killing 12 people": the earlier count right after a verb of the same shape.
-        "verb_before": re.compile(r"\b[a-z]+(?:ing|ed)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?$"),
+        "verb_before": compile_fast(r"\b[a-z]+(?:ing|ed)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?$"),
         # "fell 412": a verb of change right before a number ("rose by 3").
-        "change_verb": re.compile(rf"(?i:\b(?:{trie_pattern(words['change_verbs'])})[ \u00a0]+(?:by[ \u00a0]+)?$)"),
+        "change_verb": compile_fast(rf"(?i:\b(?:{trie_pattern(words['change_verbs'])})[ \u00a0]+(?:by[ \u00a0]+)?$)"),
         # "the death toll", "the number of": a subject that names what a later bare number counts.
-        "subject": re.compile(r"\b(?:(?P<toll>[a-z]+)[ \u00a0]+toll|(?:number|tally|count)[ \u00a0]+of)\b"),
+        "subject": compile_fast(r"\b(?:(?P<toll>[a-z]+)[ \u00a0]+toll|(?:number|tally|count)[ \u00a0]+of)\b"),
         # " to the dollar", " to one euro": what an exchange rate is counted against.
-        "per_currency": re.compile(rf"[ \u00a0]+to[ \u00a0]+(?:the|one|a|each)[ \u00a0]+(?P<currency>(?i:{trie_pattern(_currency_words())}))\b"),
+        "per_currency": compile_fast(rf"[ \u00a0]+to[ \u00a0]+(?:the|one|a|each)[ \u00a0]+(?P<currency>(?i:{trie_pattern(_currency_words())}))\b"),
         # A currency named as a word: "the yen", "the rupee".
-        "currency_word": re.compile(rf"\b(?i:{trie_pattern(_currency_words())})\b"),
+        "currency_word": compile_fast(rf"\b(?i:{trie_pattern(_currency_words())})\b"),
     }

@@ -13,19 +13,20 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
+from transforms.alternation import compile_fast
 from transforms.lexicon import load_csv, load_toml
 
 # Up to four words after a number, each with the spacing before it, one group per word:
 # " North Korean soldiers" -> North, Korean, soldiers; " front-line", " Russia's".
 _WORD = r"[ \u00a0]+([A-Za-z][A-Za-z'’-]*)"
-_NEXT_WORDS = re.compile(f"{_WORD}(?:{_WORD}(?:{_WORD}(?:{_WORD})?)?)?")
+_NEXT_WORDS = compile_fast(f"{_WORD}(?:{_WORD}(?:{_WORD}(?:{_WORD})?)?)?")
 # A product or model name after a number, holding digits: " Boeing 737 MAX 10", " Shahed-136", " Leopard 2".
 _MODEL_NAME = re.compile(r"[ \u00a0]+[A-Z][\w-]*(?:[ \u00a0]+(?:[A-Z][\w-]*|\d[\w.-]*)){0,5}")
 # A counted noun hyphenated to a number as an adjective, before the noun it describes:
 # "-seat" of "5,000-seat indoor arena", "-page" of "a 300-page report".
 _COMPOUND_NOUN = re.compile(r"-([a-z]{3,})(?=[ \u00a0]+[A-Za-z])")
 # "of" (optionally with a determiner) introducing what a measure is of: " of Russian territory", " of the oil".
-_OF_PHRASE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their|his|her|our|this|that|these|those)[ \u00a0]+)?")
+_OF_PHRASE = compile_fast(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their|his|her|our|this|that|these|those)[ \u00a0]+)?")
 
 
 @dataclass(frozen=True, slots=True)

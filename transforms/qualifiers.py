@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from functools import cache, lru_cache, partial
 
-from transforms.alternation import trie_pattern
+from transforms.alternation import compile_fast, trie_pattern
 from transforms.lexicon import load_toml
 
 _QUALIFIER_KINDS = ("approximately", "more_than", "at_least", "less_than", "at_most", "up_to")
@@ -68,7 +68,7 @@ def _left_pattern() -> re.Pattern[str]:
     qualifiers = _reversed_alternation(list(qualifier_table()))
     past = _reversed_alternation(words["past_period_leads"])
     upcoming = _reversed_alternation(words["next_period_leads"])
-    return re.compile(
+    return compile_fast(
         rf"(?i:[ \u00a0]+(?:(?P<past>(?:{past})(?:[ \u00a0]+eht)?)"
         rf"|(?P<next>(?:{upcoming})(?:[ \u00a0]+eht)?)"
         rf"|(?P<qualifier>{qualifiers})"
@@ -82,7 +82,7 @@ def _after_pattern() -> re.Pattern[str]:
     """Words right after a number that qualify it: "500 or so", "1,000-odd", "10,000+"."""
     table = load_toml("qualifiers")["after"]
     alternation = trie_pattern(p.strip() for p in table)
-    return re.compile(rf"(?i:[ \u00a0]?(?P<after>{alternation})(?![\w+]))")
+    return compile_fast(rf"(?i:[ \u00a0]?(?P<after>{alternation})(?![\w+]))")
 
 
 def read_left(reversed_sentence: ReversedSentence, position: int) -> LeftContext:

@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from transforms import entities
-from transforms.alternation import trie_pattern
+from transforms.alternation import compile_fast, trie_pattern
 from transforms.lexicon import load_toml
 from transforms.numbers import has_scale_word, number_words
 from transforms.quantity_patterns import scan_words, unit_regex, word_after
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 # Between a fraction and the one unit it divides: " of a " in "a quarter of a percentage point", " an " in "half an hour".
-_FRACTION_ARTICLE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+")
+_FRACTION_ARTICLE = compile_fast(r"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+")
 
 
 class DescribedReading:
@@ -180,7 +180,7 @@ def _age_lead() -> re.Pattern[str]:
     """Words that make the bare numbers after them ages: "aged 34", "aged between 23 and 51", "aged 19 and 22"."""
     leads = trie_pattern(load_toml("figure_words")["age_leads"], space=r"[ \u00a0]+")
     listed = r"(?:\d{1,3}(?:,[ \u00a0]+|[ \u00a0]+(?:and|or|to)[ \u00a0]+))*"  # "aged 19 and 22", "aged 16, 17 and 19"
-    return re.compile(rf"(?i:\b(?:{leads})[ \u00a0]+(?:between[ \u00a0]+|from[ \u00a0]+)?{listed}$)")
+    return compile_fast(rf"(?i:\b(?:{leads})[ \u00a0]+(?:between[ \u00a0]+|from[ \u00a0]+)?{listed}$)")
 
 
 def _partitive(text: str, position: int, end: int) -> entities.CountedPhrase | None:

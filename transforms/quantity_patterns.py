@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.alternation import trie_pattern
+from transforms.alternation import compile_fast, trie_pattern
 from transforms.lexicon import load_toml
 from transforms.numbers import number_pattern, number_words
 from transforms.units import currency_sign_pattern, unit_pattern
@@ -20,7 +20,7 @@ from transforms.units import currency_sign_pattern, unit_pattern
 # Spans that hold digits but no quantity. Each branch starts with a digit, "+" or "(": the pattern
 # starts with one character class that the regex engine tests in C at each position, ASCII first
 # (a range is cheaper to test than the digit category); a look-behind then reads that character again.
-_NOT_QUANTITY = re.compile(
+_NOT_QUANTITY = compile_fast(
     r"[0-9+(\u0080-\U0010ffff](?<=[\d+(])(?:"
     r"(?<=\d)(?<!\w\d)(?:"  # a digit that starts a word, read on from the digit after it
     r"\d?(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\b\.?|GMT|BST|UTC|CET|EST|EDT|PST|PDT)"  # 5pm, 10.30am, 9 GMT
@@ -82,13 +82,13 @@ def signed_number() -> str:
 @cache
 def scanner() -> re.Pattern[str]:
     """A number that starts a quantity: not inside a word, a code or the far end of a range ("3-1")."""
-    return re.compile(rf"(?<![\w.,/:@#&$£€¥])(?<!\d[-–]){signed_number()}")
+    return compile_fast(rf"(?<![\w.,/:@#&$£€¥])(?<!\d[-–]){signed_number()}")
 
 
 @cache
 def unit_regex() -> re.Pattern[str]:
     """A unit right after a number: " km", "%", "-mile", " per cent"."""
-    return re.compile(unit_pattern())
+    return compile_fast(unit_pattern())
 
 
 @cache
@@ -124,7 +124,7 @@ def _number_word_start() -> re.Pattern[str]:
     lexicon = number_words()
     words = set(lexicon.cardinals) | set(lexicon.scales) | set(lexicon.fractions) | {"half"}
     words |= {phrase.split()[0] for phrase in lexicon.vague_magnitudes} | set(lexicon.multiples)
-    return re.compile(trie_pattern(words))
+    return compile_fast(trie_pattern(words))
 
 
 def number_candidates(text: str) -> list[int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from transforms.alternation import compile_fast
 from transforms.numbers import has_scale_word, number_words, parse_number
 from transforms.qualifiers import ReversedSentence, previous_word
 from transforms.quantity_patterns import GLUED, scan_words, signed_number, unit_follows, unit_regex, word_after
@@ -20,7 +21,7 @@ from transforms.units import Unit, base_conversion, resolve_unit
 _RANGE_SEPARATOR = re.compile(r"[ \u00a0]*(?P<sep>[-–—]|to|and)[ \u00a0]*")
 
 # Between the parts of one measure in two units: " " of "3 minutes 51.2 seconds", " and " of "2 hours and 15 minutes".
-_MIXED_UNIT_JOINT = re.compile(r",?(?:[ \u00a0]+and)?[ \u00a0]+(?=\d)")
+_MIXED_UNIT_JOINT = compile_fast(r",?(?:[ \u00a0]+and)?[ \u00a0]+(?=\d)")
 # Dimensions written in mixed units: durations, lengths ("6ft 2in"), masses ("8lb 6oz").
 _MIXED_DIMENSIONS = frozenset({"duration", "length", "mass"})
 
@@ -28,7 +29,7 @@ _MIXED_DIMENSIONS = frozenset({"duration", "length", "mass"})
 @cache
 def _range_end() -> re.Pattern[str]:
     """The far end of a range, read right after its separator ("12,000" of "10,000-12,000")."""
-    return re.compile(signed_number())
+    return compile_fast(signed_number())
 
 
 class RangeReading:

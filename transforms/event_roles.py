@@ -244,9 +244,10 @@ class RoleReader:
             if index >= len(lowered) or tokens.starts[index] < reached:
                 continue
             place = place_at(self.sentence.text, tokens.starts[index])
-            preposition = lowered[index - 1 if lowered[index - 1] != "the" else index - 2]
-            if place is None and preposition in self.words.unlisted_place_prepositions:
-                place = self._unlisted_place(index, preposition)
+            if place is None and tokens.words[index][0].isupper():
+                preposition = lowered[index - 1 if lowered[index - 1] != "the" else index - 2]
+                if preposition in self.words.unlisted_place_prepositions:
+                    place = self._unlisted_place(index, preposition)
             if place is not None and not self._inside_name(place):
                 places.append(place)
                 reached = place.end

@@ -141,7 +141,6 @@ def century_period(number: int) -> Period | None:
     return period(date(100 * (number - 1) + 1, 1, 1), date(100 * number, 12, 31))
 
 
-@lru_cache(maxsize=4096)
 def part_of(whole: Period | None, unit: str, part: str | None) -> Period | None:
     """The early, mid or late third of ``whole``; ``whole`` itself when no part is named."""
     if whole is None or part is None:
@@ -154,6 +153,7 @@ def part_of(whole: Period | None, unit: str, part: str | None) -> Period | None:
     return Period(start, end, whole.year if whole.year is not None else period(start, end).year)
 
 
+@lru_cache(maxsize=4096)
 def _count_between(start: date, end: date, subunit: str) -> int:
     if subunit == "day":
         return (end - start).days + 1

@@ -18,6 +18,7 @@ QUIET_OFFLINE = {
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
     "DASK_LOGGING__DISTRIBUTED": "warning",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",  # a busy machine can take longer than the default 20s
 }
 
 
@@ -34,16 +35,21 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("run", help="run the pipeline (Prefect flow) over a folder of articles")
-    run.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of article files (default: seeds)")
-    run.add_argument("--output", type=Path, default=Path("output"), help="folder for tables and report (default: output)")
-    run.add_argument("--batch-size", type=int, default=200, help="documents per extraction task (default: 200)")
+    run.add_argument("--seeds", default="seeds",
+                     help="folder of article files: a path or an fsspec URL such as s3://bucket/articles (default: seeds)")
+    run.add_argument("--output", default="output",
+                     help="folder for tables and report: a path or an fsspec URL (default: output)")
+    run.add_argument("--batch-size", type=int, default=1000,
+                     help="articles per batch task (ingest, extract, validate, stage) (default: 1000)")
+    run.add_argument("--summary-json", type=Path, help="also write the run summary to this file as JSON")
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's flow and task logs")
     run.add_argument("--full", action="store_true", help="extract every article again, not only new or changed ones")
-    run.add_argument("--runner", choices=("threads", "dask"), default="threads",
-                     help="where extraction tasks run: threads of this process (default) or a Dask cluster")
+    run.add_argument("--runner", choices=("threads", "processes", "dask"), default="threads",
+                     help="where batch tasks run: threads of this process (default), worker processes, or a Dask cluster")
     run.add_argument("--dask-address", help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 "
                      "(default with --runner dask: a LocalCluster started for the run)")
-    run.add_argument("--dask-workers", type=int, default=2, help="worker processes of that LocalCluster (default: 2)")
+    run.add_argument("--dask-workers", "--workers", type=int, default=2,
+                     help="worker processes for --runner processes or for the Dask LocalCluster (default: 2)")
 
     serve = commands.add_parser("serve", help="run the pipeline on a schedule (Prefect flow.serve)")
     serve.add_argument("--cron", default="0 * * * *", help='cron schedule (default: "0 * * * *", every hour)')
@@ -63,14 +69,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _startup_seconds(inside: dict[str, float]) -> float:
+    return round(time.perf_counter() - _STARTED - sum(inside.values()), 3)
+
+
 def _print_summary(summary: object) -> None:
-    from flows.pipeline import RunSummary
+    from flows.summary import RunSummary
 
     assert isinstance(summary, RunSummary)
     counts = ", ".join(f"{count} {name}" for name, count in summary.counts.items())
     print(f"newsfigures run {summary.run_id}: {counts}")
     print(f"  articles: {summary.extracted_documents} new or changed, {summary.reused_documents} unchanged (reused), "
           f"{summary.removed_documents} removed")
+    if summary.recovered_runs:
+        print(f"  finished the commit of interrupted run(s) {', '.join(summary.recovered_runs)}")
     for item in summary.rejected:
         print(f"  rejected {item.uri} ({item.stage}): {item.error}")
     if summary.failed:
@@ -81,32 +93,81 @@ def _print_summary(summary: object) -> None:
             print(f"    {failure.table_name}: {failure.description} [{failure.expectation}] — {rows}{examples}")
     else:
         print("  all expectations passed")
-    print(f"  tables in {summary.tables['documents'].parent}/ · quality report {summary.report}")
+    print(f"  tables in {summary.output}/ · quality report {summary.report or '(unchanged)'}")
     stages = " · ".join(f"{stage} {seconds:.2f}s" for stage, seconds in summary.seconds.items())
-    total = time.perf_counter() - _STARTED
-    inside = sum(summary.seconds.values())
-    print(f"  time: {stages} · total {total:.1f}s, of which {total - inside:.1f}s start-up (imports, Prefect server)")
+    startup = summary.seconds.get("start-up", 0.0)
+    total = sum(summary.seconds.values())
+    print(f"  time: {stages} · total {total:.1f}s, of which {startup:.1f}s start-up (imports, Prefect server)")
+    if summary.batch_seconds:
+        print(f"  in {summary.batches} batch(es), summed: "
+              + " · ".join(f"{stage} {seconds:.2f}s" for stage, seconds in summary.batch_seconds.items()))
+
+
+def _write_summary_json(summary: object, path: Path | None) -> None:
+    if path is None:
+        return
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(summary.to_json_dict(), indent=2, default=str) + "\n", encoding="utf-8")  # type: ignore[attr-defined]
+
+
+def _nothing_new(args: argparse.Namespace) -> object | None:
+    """The summary of a run with nothing to read, extract or remove, found without starting Prefect or GX.
+
+    None when there is work (or a commit to finish): then the flow runs.
+    """
+    from datetime import UTC, datetime
+    from uuid import uuid4
+
+    from flows import commit, incremental
+    from flows.locking import exclusive_run
+    from flows.storage import Store
+    from flows.summary import nothing_new_summary
+
+    started = time.perf_counter()
+    seeds, output = Store(args.seeds), Store(args.output)
+    if args.full or output.children(commit.STAGING):
+        return None
+    with exclusive_run(output):
+        plan = incremental.plan_stores(seeds, output)
+        if not plan.nothing_to_do:
+            return None
+        run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid4().hex[:6]}"
+        return nothing_new_summary(run_id, plan, output, {"plan": round(time.perf_counter() - started, 3)})
 
 
 def _run(args: argparse.Namespace) -> int:
-    if not args.seeds.is_dir():
+    from flows.storage import Store
+
+    if not Store(args.seeds).is_dir():
         print(f"newsfigures run: seeds folder {args.seeds} does not exist", file=sys.stderr)
         return 2
+    from flows.locking import RunInProgress
+
+    try:
+        summary = _nothing_new(args)
+    except RunInProgress as refusal:
+        print(f"newsfigures run: {refusal}", file=sys.stderr)
+        return 3
+    if summary is not None:
+        summary.seconds = {"start-up": _startup_seconds(summary.seconds), **summary.seconds}  # type: ignore[attr-defined]
+        _write_summary_json(summary, args.summary_json)
+        _print_summary(summary)
+        return 0
     from flows.pipeline import run_pipeline
     from flows.runners import api_server_for_workers, task_runner
 
     runner = task_runner(args.runner, args.dask_address, args.dask_workers)
     flow = run_pipeline if runner is None else run_pipeline.with_options(task_runner=runner)
-    from flows.locking import RunInProgress
-
     try:
         with api_server_for_workers():
-            summary = flow(
-                seeds_dir=str(args.seeds), output_dir=str(args.output), batch_size=args.batch_size, full=args.full
-            )
+            summary = flow(seeds_dir=args.seeds, output_dir=args.output, batch_size=args.batch_size, full=args.full)
     except RunInProgress as refusal:
         print(f"newsfigures run: {refusal}", file=sys.stderr)
         return 3
+    summary.seconds = {"start-up": _startup_seconds(summary.seconds), **summary.seconds}
+    _write_summary_json(summary, args.summary_json)
     _print_summary(summary)
     return summary.exit_code
 

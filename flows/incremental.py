@@ -1,74 +1,168 @@
-"""Incremental runs: only new or changed articles go through the engine.
+"""Incremental runs: only new or changed articles are read and extracted.
 
-A document is keyed by the hash of its text. A run reuses the published rows of
-a document when the same text was published before by the same engine version
-(a hash of everything under ``transforms/``) and none of its rows sat in
-quarantine. Everything else is extracted again. The tables mirror the seeds
-folder: a changed article replaces its old rows, and an article no longer in the
-folder leaves the tables (its rows are dropped, not kept as history).
+The plan comes from two small tables, never from the text or the other tables:
+
+- ``_state/manifest.parquet``: per seed file, its size and modification time when last read, the
+  versions it was processed with, and what it became (a document id, or a rejection and its reason);
+- the index of published documents (``flows/datasets.read_index``): document id, uri, engine version,
+  first ingestion and the part holding its rows.
+
+A file whose size, modification time and versions match its manifest entry is not even opened: its
+document stays published where it is (or its rejection stands). Any other file is read; if its text
+turns out to be the one already published from it with the same versions, it is not extracted again.
+The versions are the engine's (a hash of ``transforms/``) and the checks' (a hash of the suites and of
+the code deriving their columns): a change to either extracts and validates everything again. The
+tables mirror the seeds folder: a changed article replaces its rows, and a document no file holds any
+more leaves the tables.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+import importlib.util
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
-import transforms
-from flows.extraction import ExtractedTables
-from flows.publish import read_if_valid
-from flows.tables import QUARANTINE, TABLES
-from transforms.records import Document
+from flows.datasets import MANIFEST, read_index
+from flows.ingest import list_seed_files
+from flows.storage import FileStat, Store
+from flows.tables import from_rows
+from transforms.records import RejectedDocument
+
+MANIFEST_SCHEMA = pa.schema([
+    pa.field("path", pa.string(), nullable=False),
+    pa.field("size", pa.int64(), nullable=False),
+    pa.field("changed", pa.string(), nullable=False),
+    pa.field("versions", pa.string(), nullable=False),
+    pa.field("document_id", pa.string()),
+    pa.field("rejected_stage", pa.string()),
+    pa.field("rejected_error", pa.string()),
+])
+# Code whose change means published rows were checked differently: the suites and their derived columns.
+CHECK_FILES = ("checks.py", "plausibility.py")
+
+
+def _digest(root: Path, paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _package_dir(name: str) -> Path:
+    """Folder of a package, found without importing it (importing expectations would load GX)."""
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.submodule_search_locations, name
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @cache
 def engine_version() -> str:
     """Hash of the engine's code and lexicons: a change to either re-extracts every document."""
-    digest = hashlib.sha256()
-    root = Path(transforms.__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".toml", ".csv", ".txt"}:
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    root = _package_dir("transforms")
+    return _digest(root, (p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".toml", ".csv", ".txt"}))
+
+
+@cache
+def checks_version() -> str:
+    """Hash of the expectation suites and of the code that derives the columns they check."""
+    suites = _package_dir("expectations")
+    flows_dir = _package_dir("flows")
+    return _digest(suites.parent, [*suites.glob("*.json"), *suites.glob("*.py"), *(flows_dir / n for n in CHECK_FILES)])
+
+
+def versions() -> str:
+    return f"{engine_version()}+{checks_version()}"
+
+
+@dataclass(slots=True)
+class SeedFile:
+    """A seed file to read this run, with what the last run knew of it."""
+
+    path: str
+    size: int
+    changed: str
+    previous_id: str | None = None  # the document this file held at the last run
+    reusable: bool = False  # that document is published with the current versions
+    first_ingested: datetime | None = None  # when that document was first ingested
 
 
 @dataclass(slots=True)
 class RunPlan:
-    to_extract: list[Document]
-    reused: ExtractedTables | None  # published rows of unchanged documents, or None
-    reused_documents: int
-    removed_documents: int  # published articles whose uri is no longer among the seeds
+    to_read: list[SeedFile]
+    kept: dict[str, str]  # path → document id: unchanged files, not opened
+    kept_rejections: list[RejectedDocument]  # unchanged files rejected before, with their reasons
+    manifest_kept: pa.Table  # manifest rows of the kept files and kept rejections
+    published: pa.Table  # the index of published documents (flows/datasets.read_index)
+    removed_ids: set[str] = field(default_factory=set)  # published documents no current file can hold
+    removed_files: int = 0  # files that held a published document and are gone from the seeds
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not self.to_read and not self.removed_ids
 
 
-def _rows_of(table: pa.Table, document_ids: set[str]) -> pa.Table:
-    return table.filter(pc.is_in(table["document_id"], value_set=pa.array(sorted(document_ids), pa.string())))
+def read_manifest(store: Store) -> pa.Table:
+    if not store.exists(MANIFEST):
+        return MANIFEST_SCHEMA.empty_table()
+    table = store.read_parquet(MANIFEST)
+    return table if table.schema.equals(MANIFEST_SCHEMA) else MANIFEST_SCHEMA.empty_table()
 
 
-def plan_run(documents: Sequence[Document], output_dir: Path, version: str, full: bool = False) -> RunPlan:
-    """Which documents to extract, and which published rows to carry over unchanged."""
-    previous = {name: read_if_valid(output_dir / f"{name}.parquet", schema) for name, (schema, _k, _o) in TABLES.items()}
-    if full or any(table is None for table in previous.values()):
-        return RunPlan(list(documents), None, 0, 0)
-    published = previous["documents"]
-    quarantine = read_if_valid(output_dir / "quarantine.parquet", QUARANTINE)
-    held_back = set(quarantine["document_id"].to_pylist()) if quarantine is not None else set()
-    current_ids = {document.document_id for document in documents}
-    reusable = {
-        document_id
-        for document_id, document_version in zip(
-            published["document_id"].to_pylist(), published["engine_version"].to_pylist(), strict=True
-        )
-        if document_version == version and document_id not in held_back and document_id in current_ids
+def manifest_table(rows: Iterable[dict[str, object]]) -> pa.Table:
+    return from_rows(rows, MANIFEST_SCHEMA).sort_by([("path", "ascending")])
+
+
+def plan_run(seed_files: Sequence[FileStat], manifest: pa.Table, published: pa.Table, full: bool = False) -> RunPlan:
+    """Which files to read, which to leave alone, and which published documents are gone."""
+    current = versions()
+    engine = engine_version()
+    known = {row["path"]: row for row in manifest.to_pylist()} if not full else {}
+    published_rows = {
+        row["document_id"]: row for row in published.select(["document_id", "engine_version", "ingested_at"]).to_pylist()
     }
-    removed = len(set(published["uri"].to_pylist()) - {document.uri for document in documents})
-    if not reusable:
-        return RunPlan(list(documents), None, 0, removed)
-    reused = ExtractedTables(**{name: _rows_of(table, reusable) for name, table in previous.items()})
-    to_extract = [document for document in documents if document.document_id not in reusable]
-    return RunPlan(to_extract, reused, len(reusable), removed)
+    to_read: list[SeedFile] = []
+    kept: dict[str, str] = {}
+    kept_rejections: list[RejectedDocument] = []
+    kept_rows: list[dict[str, object]] = []
+    for item in seed_files:
+        entry = known.get(item.path)
+        same_file = entry is not None and (entry["size"], entry["changed"], entry["versions"]) == (
+            item.size, item.changed, current,
+        )
+        document_id = entry["document_id"] if entry else None
+        if same_file and document_id is None:
+            kept_rejections.append(RejectedDocument(
+                uri=item.path, stage=entry["rejected_stage"], error=entry["rejected_error"]
+            ))
+            kept_rows.append(entry)
+            continue
+        if same_file and document_id in published_rows:
+            kept[item.path] = document_id
+            kept_rows.append(entry)
+            continue
+        previous = published_rows.get(document_id) if document_id else None
+        to_read.append(SeedFile(
+            path=item.path, size=item.size, changed=item.changed, previous_id=document_id if previous else None,
+            reusable=bool(previous) and not full and entry["versions"] == current and previous["engine_version"] == engine,
+            first_ingested=previous["ingested_at"] if previous else None,
+        ))
+    maybe_held = {seed.previous_id for seed in to_read if seed.previous_id}
+    removed = set(published_rows) - set(kept.values()) - maybe_held
+    current_paths = {item.path for item in seed_files}
+    gone = sum(1 for path, entry in known.items() if entry["document_id"] and path not in current_paths)
+    return RunPlan(
+        to_read=to_read, kept=kept, kept_rejections=kept_rejections,
+        manifest_kept=manifest_table(kept_rows), published=published, removed_ids=removed, removed_files=gone,
+    )
+
+
+def plan_stores(seeds: Store, output: Store, full: bool = False) -> RunPlan:
+    """The plan from the seed files' listing, the manifest and the documents' small columns."""
+    return plan_run(list_seed_files(seeds), read_manifest(output), read_index(output), full)

@@ -2,15 +2,23 @@
 
 The lock is an advisory ``flock`` on ``<output>/.newsfigures.lock``: the kernel releases it when the
 holding process ends, however it ends, so a killed run never leaves a stale lock behind.
+
+Object stores have no such lock. For an output folder given as a URL (``s3://…``) the lock is a local
+file named after the URL (in the system's temporary folder): it keeps two runs on this machine apart,
+not runs on different machines — schedule one deployment per output folder for that.
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from flows.storage import Store
 
 LOCK_NAME = ".newsfigures.lock"
 
@@ -19,11 +27,20 @@ class RunInProgress(RuntimeError):
     """Another run holds the output folder."""
 
 
+def lock_path(output: Store) -> Path:
+    if output.is_local:
+        folder = Path(output.local_path())
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / LOCK_NAME
+    digest = hashlib.sha256(output.url.encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"newsfigures-{digest}.lock"
+
+
 @contextmanager
-def exclusive_run(output_dir: Path) -> Iterator[None]:
-    output_dir.mkdir(parents=True, exist_ok=True)
-    lock_path = output_dir / LOCK_NAME
-    with open(lock_path, "a+", encoding="utf-8") as handle:
+def exclusive_run(output: Store | Path | str) -> Iterator[None]:
+    output = output if isinstance(output, Store) else Store(output)
+    output_dir = output.url
+    with open(lock_path(output), "a+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

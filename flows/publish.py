@@ -1,58 +1,24 @@
-"""Writing the tables: sorted, through their explicit schemas, each file replaced atomically."""
+"""What a run publishes, assembled as one commit (see ``flows/commit.py``).
+
+New parts come staged from the batches. Parts holding rows of documents that changed or left are
+rewritten without them (only those parts); the manifest, the rejected files and the run's quality
+results are staged beside them; then one journal publishes everything.
+"""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
-from flows.tables import DOCUMENTS, QUALITY_RESULTS, QUARANTINE, REJECTED_DOCUMENTS, TABLES, UTC_MICROS, from_rows, sort_table
+from flows import commit
+from flows.commit import Journal
+from flows.datasets import DOCUMENT_TABLES, MANIFEST, quality_path, rejected_path, table_files, without_documents
+from flows.storage import Store
+from flows.tables import QUALITY_RESULTS, REJECTED_DOCUMENTS, from_rows, sort_table
 from transforms.records import RejectedDocument
-
-
-def write_atomically(table: pa.Table, path: Path) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``.
-
-    Readers see either the previous complete file or the new complete file, never a partial one.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        pq.write_table(table, temporary, compression="zstd")
-        with open(temporary, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def read_if_valid(path: Path, schema: pa.Schema) -> pa.Table | None:
-    """A previously published table, or None when absent or not of this schema."""
-    if not path.exists():
-        return None
-    try:
-        table = pq.read_table(path)
-    except (pa.ArrowException, OSError):
-        return None
-    return table if table.schema.equals(schema) else None
-
-
-def keep_first_ingestion(documents: pa.Table, previous: pa.Table | None) -> pa.Table:
-    """``ingested_at`` of a document already published is the time it was first ingested."""
-    if previous is None or previous.num_rows == 0 or documents.num_rows == 0:
-        return documents
-    first_seen = dict(zip(previous["document_id"].to_pylist(), previous["ingested_at"].to_pylist(), strict=True))
-    current = documents["ingested_at"].to_pylist()
-    ids = documents["document_id"].to_pylist()
-    merged = pa.array([first_seen.get(doc_id, now) for doc_id, now in zip(ids, current, strict=True)], UTC_MICROS)
-    index = documents.schema.get_field_index("ingested_at")
-    return documents.set_column(index, documents.schema.field(index), merged)
 
 
 def rejected_table(rejected: Iterable[RejectedDocument]) -> pa.Table:
@@ -64,31 +30,64 @@ def quality_table(rows: list[dict[str, Any]], run_id: str, run_time: datetime) -
     return from_rows(({"run_id": run_id, "run_time": run_time, **row} for row in rows), QUALITY_RESULTS)
 
 
-def publish(
-    output_dir: Path,
-    tables: dict[str, pa.Table],
-    quarantine: list[dict[str, Any]],
+def _stage(output: Store, journal: Journal, table: pa.Table, published_path: str) -> None:
+    staged = commit.staged(journal.run_id, published_path)
+    output.write_parquet(table, staged)
+    journal.moves.append((staged, published_path))
+
+
+def drop_from_staged_part(output: Store, run_id: str, part: str, document_ids: set[str]) -> None:
+    """Take documents out of a part a batch staged (a duplicate found across batches)."""
+    for name in DOCUMENT_TABLES:
+        path = commit.staged(run_id, f"{name}/{part}")
+        output.write_parquet(without_documents(output.read_parquet(path), document_ids), path)
+
+
+def rewrite_parts(output: Store, journal: Journal, leaving: dict[str, set[str]]) -> None:
+    """Each published part holding documents that leave is replaced by one without them (or just deleted)."""
+    for number, (part, document_ids) in enumerate(sorted(leaving.items())):
+        journal.deletions.extend(f"{name}/{part}" for name in DOCUMENT_TABLES)
+        remaining = without_documents(output.read_parquet(f"documents/{part}"), document_ids)
+        if remaining.num_rows == 0:
+            continue
+        replacement = f"{part.rsplit('/', 1)[0]}/part-{journal.run_id}-r{number:05d}.parquet"
+        _stage(output, journal, remaining, f"documents/{replacement}")
+        for name in DOCUMENT_TABLES:
+            if name != "documents":
+                table = without_documents(output.read_parquet(f"{name}/{part}"), document_ids)
+                _stage(output, journal, table, f"{name}/{replacement}")
+
+
+def stage_publication(
+    output: Store,
+    run_id: str,
+    new_parts: list[str],
+    leaving: dict[str, set[str]],
+    manifest: pa.Table,
     rejected: list[RejectedDocument],
-    quality: pa.Table,
-) -> dict[str, Path]:
-    """Write every table of the run; quality results are appended to the history of earlier runs."""
-    tables = dict(tables)
-    tables["documents"] = keep_first_ingestion(
-        tables["documents"], read_if_valid(output_dir / "documents.parquet", DOCUMENTS)
+) -> Journal:
+    """Stage everything the run changes in the document tables, the manifest and the rejected files."""
+    journal = Journal(run_id)
+    journal.moves.extend(
+        (commit.staged(run_id, f"{name}/{part}"), f"{name}/{part}") for part in new_parts for name in DOCUMENT_TABLES
     )
-    written: dict[str, Path] = {}
-    for name, (_schema, _key, order) in TABLES.items():
-        written[name] = output_dir / f"{name}.parquet"
-        write_atomically(sort_table(tables[name], order), written[name])
-    quarantine_rows = from_rows(quarantine, QUARANTINE)
-    written["quarantine"] = output_dir / "quarantine.parquet"
-    write_atomically(sort_table(quarantine_rows, ("table_name", "row_id", "expectation")), written["quarantine"])
-    written["rejected_documents"] = output_dir / "rejected_documents.parquet"
-    write_atomically(rejected_table(rejected), written["rejected_documents"])
-    history = read_if_valid(output_dir / "quality_results.parquet", QUALITY_RESULTS)
-    if history is not None:
-        history = history.filter(pc.not_equal(history["run_id"], quality["run_id"][0])) if quality.num_rows else history
-        quality = pa.concat_tables([history, quality])
-    written["quality_results"] = output_dir / "quality_results.parquet"
-    write_atomically(quality, written["quality_results"])
-    return written
+    rewrite_parts(output, journal, leaving)
+    _stage(output, journal, manifest, MANIFEST)
+    journal.deletions.extend(table_files(output, "rejected_documents"))
+    _stage(output, journal, rejected_table(rejected), rejected_path(run_id))
+    return journal
+
+
+def stage_quality(output: Store, journal: Journal, quality: pa.Table, run_time: datetime) -> None:
+    """The run's expectation results: a file of their own, so earlier runs' files are never rewritten."""
+    _stage(output, journal, quality, quality_path(journal.run_id, run_time))
+
+
+def published_after(output: Store, journal: Journal, table: str) -> dict[str, str]:
+    """The files ``table`` will hold once ``journal`` is applied: relative path in the table → where to read it now."""
+    leaving = set(journal.deletions)
+    files = {path.split("/", 1)[1]: path for path in table_files(output, table) if path not in leaving}
+    files.update(
+        (target.split("/", 1)[1], source) for source, target in journal.moves if target.startswith(f"{table}/")
+    )
+    return files

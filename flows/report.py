@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,8 @@ from typing import Any
 import pyarrow as pa
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from flows.validate import ValidationReport
+from flows import datasets
+from flows.storage import Store
 from transforms.records import RejectedDocument
 
 # <script src="https://cdn…"></script> and <link href="https://cdn…" …>: assets Data Docs fetch from the network.
@@ -52,51 +54,93 @@ def failure_history(history: pa.Table | None, limit: int = 10) -> list[tuple[str
     return [(run_id, failed, round(100 * max(failed, 0.02 * peak) / peak, 1)) for run_id, (_time, failed) in recent]
 
 
+# The columns the report charts: (table, column, chart title).
+CHARTED = (
+    ("figures", "dimension", "Figures by dimension"),
+    ("figures", "category", "Figures by category"),
+    ("sources", "kind", "Sources by kind"),
+    ("events", "event_type", "Events by type"),
+)
+
+
+@dataclass(slots=True)
+class DatasetProfile:
+    """What the published tables hold: row counts, the charted columns' values, undated documents."""
+
+    counts: dict[str, int]
+    columns: dict[str, Counter[str]] = field(default_factory=dict)  # "figures.dimension" → value counts
+    undated: int = 0
+
+
+def profile_tables(tables: dict[str, pa.Table]) -> DatasetProfile:
+    """Profile of tables held in memory."""
+    return DatasetProfile(
+        counts={name: tables[name].num_rows for name in ("documents", "figures", "sources", "events")},
+        columns={f"{table}.{column}": _column_counts(tables[table], column) for table, column, _title in CHARTED},
+        undated=tables["documents"]["published_at"].null_count,
+    )
+
+
+def profile_datasets(output: Store) -> DatasetProfile:
+    """Profile of the published tables, reading only the charted columns."""
+    counts = {name: datasets.count_rows(output, name) for name in ("documents", "figures", "sources", "events")}
+    columns = {
+        f"{table}.{column}": _column_counts(datasets.read_table(output, table, [column]), column)
+        for table, column, _title in CHARTED
+    }
+    published = datasets.read_table(output, "documents", ["published_at"])
+    return DatasetProfile(counts=counts, columns=columns, undated=published["published_at"].null_count)
+
+
 def render_quality_page(
     *,
     run_id: str,
     run_time: str,
     seeds: str,
-    tables: dict[str, pa.Table],
-    report: ValidationReport,
-    quarantine: list[dict[str, Any]],
+    profile: DatasetProfile,
+    outcomes: list[Any],
+    quarantined_rows: int,
+    examples: dict[str, list[str]],
     rejected: Iterable[RejectedDocument],
     history: pa.Table | None,
     data_docs: str | None,
 ) -> str:
-    examples: dict[str, list[str]] = {}
-    for row in quarantine:
-        key = f"{row['table_name']}|{row['expectation']}|{row['column'] or ''}"
-        if len(examples.setdefault(key, [])) < 5:
-            examples[key].append(row["row_id"])
-    undated = sum(1 for value in tables["documents"]["published_at"].to_pylist() if value is None)
+    """The page. ``outcomes`` are the run's expectation results (anything with ExpectationOutcome's fields);
+    ``examples`` maps "table|expectation|column" to example ids of quarantined rows."""
     notes = []
-    if undated:
+    if profile.undated:
         notes.append(
-            f"{undated} document(s) have no published_at: their relative dates (\"last week\", \"on Friday\") stay unresolved."
+            f"{profile.undated} document(s) have no published_at: their relative dates (\"last week\", \"on Friday\") "
+            "stay unresolved."
         )
+    if not outcomes:
+        notes.append("Nothing new was extracted in this run, so no rows were validated; the tables are unchanged.")
     environment = Environment(loader=PackageLoader("flows", "templates"), autoescape=select_autoescape(["html", "j2"]))
     return environment.get_template("quality.html.j2").render(
         run_id=run_id,
         run_time=run_time,
         seeds=seeds,
-        counts={name: table.num_rows for name, table in tables.items()}
-        | {"quarantined": len({(r["table_name"], r["row_id"]) for r in quarantine})},
-        outcomes=report.outcomes,
-        failed=report.failed,
-        quarantined_rows=len({(r["table_name"], r["row_id"]) for r in quarantine}),
+        counts=profile.counts | {"quarantined (this run)": quarantined_rows},
+        outcomes=outcomes,
+        failed=[outcome for outcome in outcomes if not outcome.success],
+        quarantined_rows=quarantined_rows,
         examples=examples,
         rejected=list(rejected),
         notes=notes,
-        charts=[
-            ("Figures by dimension", _bars(_column_counts(tables["figures"], "dimension"))),
-            ("Figures by category", _bars(_column_counts(tables["figures"], "category"))),
-            ("Sources by kind", _bars(_column_counts(tables["sources"], "kind"))),
-            ("Events by type", _bars(_column_counts(tables["events"], "event_type"))),
-        ],
+        charts=[(title, _bars(profile.columns.get(f"{table}.{column}", Counter()))) for table, column, title in CHARTED],
         history=failure_history(history),
         data_docs=data_docs,
     )
+
+
+def quarantine_examples(quarantine: list[dict[str, Any]], limit: int = 5) -> dict[str, list[str]]:
+    """Example row ids per failed check ("table|expectation|column"), from quarantine rows."""
+    examples: dict[str, list[str]] = {}
+    for row in quarantine:
+        ids = examples.setdefault(f"{row['table_name']}|{row['expectation']}|{row['column'] or ''}", [])
+        if len(ids) < limit and row["row_id"] not in ids:
+            ids.append(row["row_id"])
+    return examples
 
 
 def make_data_docs_offline(site_dir: Path) -> None:

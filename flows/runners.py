@@ -7,17 +7,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-RUNNERS = ("threads", "dask")
+RUNNERS = ("threads", "processes", "dask")
 
 
 def task_runner(runner: str, dask_address: str | None = None, dask_workers: int = 2) -> Any | None:
     """A Prefect task runner for ``runner``; None keeps Prefect's default (a thread pool).
 
+    ``processes`` runs batch tasks in ``dask_workers`` worker processes of this machine (both cores busy).
     ``dask`` with ``dask_address`` (``tcp://scheduler:8786``) uses that existing cluster; without an
     address it starts a LocalCluster of ``dask_workers`` single-threaded worker processes for the run.
     """
     if runner == "threads":
         return None
+    if runner == "processes":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner(max_workers=dask_workers)
     if runner != "dask":
         raise ValueError(f"unknown runner {runner!r}; choose one of {', '.join(RUNNERS)}")
     from prefect_dask import DaskTaskRunner

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,14 @@ import logging  # noqa: E402
 import great_expectations as gx  # noqa: E402
 import pandas as pd  # noqa: E402
 import pyarrow as pa  # noqa: E402
+from great_expectations.core.expectation_validation_result import ExpectationSuiteValidationResultSchema  # noqa: E402
+from great_expectations.core.run_identifier import RunIdentifier  # noqa: E402
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
+from great_expectations.data_context.types.resource_identifiers import (  # noqa: E402
+    ExpectationSuiteIdentifier,
+    ValidationResultIdentifier,
+)
+from great_expectations.validator.v1_validator import Validator  # noqa: E402
 
 from expectations import load_suite  # noqa: E402
 from flows.tables import FOREIGN_KEYS, TABLES  # noqa: E402
@@ -45,6 +54,7 @@ class ExpectationOutcome:
 class ValidationReport:
     outcomes: list[ExpectationOutcome]
     data_docs_index: Path | None
+    results: dict[str, dict[str, Any]] = field(default_factory=dict)  # GX results as JSON, per table
 
     @property
     def failed(self) -> list[ExpectationOutcome]:
@@ -111,26 +121,61 @@ def validation_frame(table: pa.Table) -> pd.DataFrame:
     return table.to_pandas(types_mapper=pd.ArrowDtype)
 
 
+class _Suites:
+    """One GX context with every table's suite and batch definition, built once per process.
+
+    Validating runs the suites directly (GX's v1 Validator), so nothing accumulates in the context's
+    result store from one batch to the next.
+    """
+
+    def __init__(self) -> None:
+        context = _context(None)
+        datasource = context.data_sources.add_pandas("newsfigures")
+        self.lock = threading.Lock()  # GX's context and validators are not meant to be shared by threads
+        self.suites = {name: context.suites.add(load_suite(name)) for name in TABLES}
+        self.batches = {
+            name: datasource.add_dataframe_asset(name).add_batch_definition_whole_dataframe("run") for name in TABLES
+        }
+
+
+@cache
+def _suites() -> _Suites:
+    return _Suites()
+
+
 def validate_tables(tables: dict[str, pa.Table], data_docs_dir: Path | None = None) -> ValidationReport:
     """Run every table's suite; build GX Data Docs into ``data_docs_dir`` when given."""
-    context = _context(data_docs_dir)
-    datasource = context.data_sources.add_pandas("newsfigures")
+    suites = _suites()
     parameters = suite_parameters(tables)
     outcomes: list[ExpectationOutcome] = []
-    for table_name in TABLES:
-        suite = context.suites.add(load_suite(table_name))
-        batch = datasource.add_dataframe_asset(table_name).add_batch_definition_whole_dataframe("run")
-        definition = context.validation_definitions.add(gx.ValidationDefinition(name=table_name, data=batch, suite=suite))
-        frame = validation_frame(derive_check_columns(table_name, tables))
-        result = definition.run(
-            batch_parameters={"dataframe": frame}, expectation_parameters=parameters, result_format="COMPLETE"
+    results: dict[str, dict[str, Any]] = {}
+    with suites.lock:
+        for table_name in TABLES:
+            frame = validation_frame(derive_check_columns(table_name, tables))
+            validator = Validator(
+                batch_definition=suites.batches[table_name], batch_parameters={"dataframe": frame},
+                result_format="COMPLETE",
+            )
+            result = validator.validate_expectation_suite(suites.suites[table_name], parameters)
+            outcomes.extend(_outcome(table_name, expectation_result) for expectation_result in result.results)
+            results[table_name] = result.to_json_dict()
+    index = build_data_docs(results, data_docs_dir) if data_docs_dir is not None else None
+    return ValidationReport(outcomes=outcomes, data_docs_index=index, results=results)
+
+
+def build_data_docs(results: dict[str, dict[str, Any]], data_docs_dir: Path, run_name: str = "newsfigures") -> Path:
+    """GX Data Docs of validation results (as JSON, from any process) in ``data_docs_dir``; its index page."""
+    context = _context(data_docs_dir)
+    run_id = RunIdentifier(run_name=run_name)
+    for table_name, result in results.items():
+        context.suites.add(load_suite(table_name))
+        key = ValidationResultIdentifier(
+            expectation_suite_identifier=ExpectationSuiteIdentifier(name=table_name), run_id=run_id,
+            batch_identifier=table_name,
         )
-        outcomes.extend(_outcome(table_name, expectation_result) for expectation_result in result.results)
-    index = None
-    if data_docs_dir is not None:
-        context.build_data_docs(site_names=["quality"])
-        index = data_docs_dir / "index.html"
-    return ValidationReport(outcomes=outcomes, data_docs_index=index)
+        context.validation_results_store.set(key, ExpectationSuiteValidationResultSchema().load(result))
+    context.build_data_docs(site_names=["quality"])
+    return data_docs_dir / "index.html"
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,3 +70,15 @@ def clean_tables() -> dict[str, pa.Table]:
         "sources": to_table([company, reuters], SOURCES),
         "events": to_table([layoffs], EVENTS),
     }
+
+
+PUBLISHED = ("documents", "figures", "sources", "events", "quarantine", "rejected_documents", "quality_results")
+
+
+def sql(output: object, query: str) -> list[tuple]:
+    """Run ``query`` with DuckDB; ``{figures}`` etc. stand for that table's dataset under ``output``."""
+    import duckdb
+
+    datasets = {name: f"read_parquet('{output}/{name}/**/*.parquet', hive_partitioning=true)" for name in PUBLISHED}
+    with duckdb.connect() as connection:
+        return connection.sql(query.format(**datasets)).fetchall()

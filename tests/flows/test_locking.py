@@ -14,6 +14,6 @@ def test_a_run_is_refused_while_another_holds_the_output_folder(tmp_path):
     (seeds / "a.txt").write_text("Rainfall reached 120mm on Sunday.\n")
     with exclusive_run(output), pytest.raises(RunInProgress, match="another newsfigures run .* is writing to"):
         run_pipeline(seeds_dir=str(seeds), output_dir=str(output))
-    assert not (output / "figures.parquet").exists()
+    assert not (output / "figures").exists()
     summary = run_pipeline(seeds_dir=str(seeds), output_dir=str(output))
-    assert summary.counts["documents"] == 1 and (output / "figures.parquet").exists()
+    assert summary.counts["documents"] == 1 and list((output / "figures").rglob("*.parquet"))

@@ -5,15 +5,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import duckdb
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
+from flows.datasets import ALL_TABLES, read_table
 from flows.pipeline import run_pipeline
-from flows.tables import QUALITY_RESULTS, QUARANTINE, REJECTED_DOCUMENTS, TABLES
+from tests.flows.fixtures import PUBLISHED, sql
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-PUBLISHED = ("documents", "figures", "sources", "events", "quarantine", "rejected_documents", "quality_results")
 
 
 @pytest.fixture(scope="module")
@@ -35,36 +35,41 @@ def first_run(seeds_with_bad_files: Path, tmp_path_factory: pytest.TempPathFacto
     return summary, output
 
 
-def sql(output: Path, query: str) -> list[tuple]:
-    with duckdb.connect() as connection:
-        return connection.sql(query.format(out=output)).fetchall()
-
-
-def test_every_table_is_written_and_read_back_by_duckdb(first_run):
+def test_every_table_is_a_dataset_read_back_by_duckdb_and_pyarrow(first_run):
     summary, output = first_run
     for name in PUBLISHED:
-        assert (output / f"{name}.parquet").exists(), name
-        assert sql(output, f"select count(*) from '{{out}}/{name}.parquet'")[0][0] >= 0
-    assert sql(output, "select count(*) from '{out}/documents.parquet'")[0][0] == 2
-    assert summary.counts["documents"] == 2
+        assert list((output / name).rglob("*.parquet")), name
+        rows = sql(output, f"select count(*) from {{{name}}}")[0][0]
+        assert rows == ds.dataset(output / name, format="parquet", partitioning="hive").count_rows(), name
+    assert sql(output, "select count(*) from {documents}")[0][0] == 2
+    assert summary.counts["documents"] == 2 and summary.counts["figures"] == read_table(output, "figures").num_rows > 0
     assert (output / "quality" / "index.html").exists()
     assert (output / "quality" / "gx" / "index.html").exists()
 
 
+def test_document_tables_are_partitioned_by_ingestion_month(first_run):
+    summary, output = first_run
+    month = summary.run_id[:4] + "-" + summary.run_id[4:6]
+    for name in ("documents", "figures", "sources", "events", "quarantine"):
+        [partition] = [path.name for path in (output / name).iterdir()]
+        assert partition == f"ingest_month={month}", name
+    assert sql(output, "select distinct ingest_month from {figures}") == [(month,)]
+
+
 def test_parquet_schemas_are_exactly_the_contract(first_run):
     _summary, output = first_run
-    expected = {name: schema for name, (schema, _key, _order) in TABLES.items()} | {
-        "quarantine": QUARANTINE, "rejected_documents": REJECTED_DOCUMENTS, "quality_results": QUALITY_RESULTS,
-    }
-    for name, schema in expected.items():
-        assert pq.read_schema(output / f"{name}.parquet").remove_metadata().equals(schema), name
+    for name, schema in ALL_TABLES.items():
+        files = list((output / name).rglob("*.parquet"))
+        assert files, name
+        for path in files:
+            assert pq.read_schema(path).remove_metadata().equals(schema), path
 
 
 def test_duckdb_sees_the_contract_types(first_run):
     _summary, output = first_run
-    types = dict(sql(output, "select column_name, column_type from (describe select * from '{out}/figures.parquet')"))
+    types = dict(sql(output, "select column_name, column_type from (describe select * from {figures})"))
     assert types["value"] == "DOUBLE" and types["start"] == "INTEGER" and types["date_start"] == "DATE"
-    types = dict(sql(output, "select column_name, column_type from (describe select * from '{out}/documents.parquet')"))
+    types = dict(sql(output, "select column_name, column_type from (describe select * from {documents})"))
     assert types["published_at"] == "TIMESTAMP WITH TIME ZONE" and types["text"] == "VARCHAR"
 
 
@@ -72,34 +77,34 @@ def test_every_span_matches_the_document_text(first_run):
     _summary, output = first_run
     mismatches = sql(output, """
         select f.surface, substr(d.text, f.start + 1, f."end" - f.start)
-        from '{out}/figures.parquet' f join '{out}/documents.parquet' d using (document_id)
+        from {figures} f join {documents} d using (document_id)
         where substr(d.text, f.start + 1, f."end" - f.start) <> f.surface""")
     assert mismatches == []
-    assert sql(output, "select count(*) from '{out}/figures.parquet'")[0][0] > 0
+    assert sql(output, "select count(*) from {figures}")[0][0] > 0
 
 
 def test_keys_resolve(first_run):
     _summary, output = first_run
     dangling = sql(output, """
-        select f.figure_id from '{out}/figures.parquet' f
-        left join '{out}/sources.parquet' s on f.source_id = s.source_id
+        select f.figure_id from {figures} f
+        left join {sources} s on f.source_id = s.source_id
         where f.source_id is not null and s.source_id is null""")
     assert dangling == []
     dangling = sql(output, """
-        select f.figure_id from '{out}/figures.parquet' f
-        left join '{out}/figures.parquet' p on f.paired_figure_id = p.figure_id
+        select f.figure_id from {figures} f
+        left join {figures} p on f.paired_figure_id = p.figure_id
         where f.paired_figure_id is not null and p.figure_id is null""")
     assert dangling == []
 
 
 def test_bad_files_are_rejected_by_name_and_the_good_articles_come_out(first_run):
     summary, output = first_run
-    rejected = dict(sql(output, "select uri, error from '{out}/rejected_documents.parquet'"))
+    rejected = dict(sql(output, "select uri, error from {rejected_documents}"))
     assert set(rejected) == {"empty.txt", "binary.txt", "latin1.txt"}
     assert "empty" in rejected["empty.txt"]
     assert "binary" in rejected["binary.txt"]
     assert "UTF-8" in rejected["latin1.txt"]
-    uris = {row[0] for row in sql(output, "select uri from '{out}/documents.parquet'")}
+    uris = {row[0] for row in sql(output, "select uri from {documents}")}
     assert uris == {"000_aee1465f0a7bc0de.txt", "no_metadata.txt"}
     assert {item.uri for item in summary.rejected} == set(rejected)
 
@@ -108,16 +113,16 @@ def test_seed_metadata_comes_from_front_matter(first_run):
     _summary, output = first_run
     [(publisher, published)] = sql(output, """
         select publisher, strftime(published_at at time zone 'UTC', '%Y-%m-%d')
-        from '{out}/documents.parquet' where uri like '000_%'""")
+        from {documents} where uri like '000_%'""")
     assert (publisher, published) == ("BBC News", "2025-02-01")
-    text = sql(output, "select text from '{out}/documents.parquet' where uri like '000_%'")[0][0]
+    text = sql(output, "select text from {documents} where uri like '000_%'")[0][0]
     assert text.startswith("Ukrainian special forces") and "---" not in text
 
 
 def _figures(output: Path, where: str) -> list[tuple]:
     return sql(output, f"""
         select value, value_low, value_high, qualifier, unit, dimension, entity, value_si
-        from '{{out}}/figures.parquet' f join '{{out}}/documents.parquet' d using (document_id)
+        from {{figures}} f join {{documents}} d using (document_id)
         where d.uri like '000_%' and {where}""")
 
 
@@ -133,16 +138,16 @@ def test_seed_headline_figures(first_run):
     assert front_km[0] == 1000.0 and front_mi[0] == 620.0
     assert front_km[6] == front_mi[6] == "front line"
     pairs = sql(output, """
-        select a.unit, b.unit from '{out}/figures.parquet' a join '{out}/figures.parquet' b
+        select a.unit, b.unit from {figures} a join {figures} b
         on a.paired_figure_id = b.figure_id where a.unit in ('km', 'mi')""")
     assert sorted(pairs) == [("km", "mi"), ("mi", "km")]
 
 
-def test_a_second_run_gives_identical_tables(first_run, seeds_with_bad_files):
+def test_a_second_run_over_the_same_seeds_changes_no_file(first_run, seeds_with_bad_files):
     _summary, output = first_run
-    before = {name: (output / f"{name}.parquet").read_bytes() for name in PUBLISHED if name != "quality_results"}
-    run_pipeline(seeds_dir=str(seeds_with_bad_files), output_dir=str(output))
-    after = {name: (output / f"{name}.parquet").read_bytes() for name in before}
-    assert after == before
-    runs = sql(output, "select count(distinct run_id) from '{out}/quality_results.parquet'")[0][0]
-    assert runs == 2
+    before = {path: path.read_bytes() for path in output.rglob("*.parquet")}
+    summary = run_pipeline(seeds_dir=str(seeds_with_bad_files), output_dir=str(output))
+    assert (summary.extracted_documents, summary.reused_documents) == (0, 2)
+    assert {item.uri for item in summary.rejected} == {"empty.txt", "binary.txt", "latin1.txt"}
+    assert {path: path.read_bytes() for path in output.rglob("*.parquet")} == before
+    assert sql(output, "select count(distinct run_id) from {quality_results}")[0][0] == 1

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 from markupsafe import escape
 
-from flows.report import render_quality_page
+from flows.report import profile_tables, quarantine_examples, render_quality_page
 from flows.validate import quarantine_rows, validate_tables
 from tests.flows.fixtures import clean_tables
 from tests.flows.test_validate import _set
@@ -75,7 +75,8 @@ def test_bad_row_is_quarantined_with_its_reason_and_reported(corrupt, reason):
     assert clean["documents"].num_rows == 1 and clean["sources"].num_rows == tables["sources"].num_rows
 
     page = render_quality_page(
-        run_id="r", run_time="t", seeds="s", tables=tables, report=report, quarantine=quarantine, rejected=[],
+        run_id="r", run_time="t", seeds="s", profile=profile_tables(tables), outcomes=report.outcomes,
+        quarantined_rows=len({row["row_id"] for row in quarantine}), examples=quarantine_examples(quarantine), rejected=[],
         history=None, data_docs=None,
     )
     assert str(escape(reason)) in page and bad_id in page

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from flows.report import make_data_docs_offline, render_quality_page
+from flows.report import make_data_docs_offline, profile_tables, quarantine_examples, render_quality_page
 from flows.validate import quarantine_rows, validate_tables
 from tests.flows.fixtures import clean_tables
 from transforms.records import RejectedDocument
@@ -41,8 +41,9 @@ def failing_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _clean, quarantine = quarantine_rows(tables, report)
     page = tmp_path_factory.mktemp("quality") / "index.html"
     page.write_text(render_quality_page(
-        run_id="test-run", run_time="2025-03-01T00:00:00+00:00", seeds="fixture", tables=tables, report=report,
-        quarantine=quarantine, rejected=[RejectedDocument("broken.txt", "decode", "the file is not valid UTF-8")],
+        run_id="test-run", run_time="2025-03-01T00:00:00+00:00", seeds="fixture", profile=profile_tables(tables),
+        outcomes=report.outcomes, quarantined_rows=len({row["row_id"] for row in quarantine}),
+        examples=quarantine_examples(quarantine), rejected=[RejectedDocument(uri="broken.txt", stage="decode", error="the file is not valid UTF-8")],
         history=None, data_docs=str(docs / "index.html"),
     ), encoding="utf-8")
     return page

@@ -31,7 +31,7 @@ def test_a_scheduled_run_writes_the_tables(tmp_path):
         while time.monotonic() < deadline and not (output / "quality" / "index.html").exists():
             assert served.poll() is None, served.stdout.read().decode(errors="replace")
             time.sleep(2)
-        assert (output / "figures.parquet").exists() and (output / "quality" / "index.html").exists()
+        assert list((output / "figures").rglob("*.parquet")) and (output / "quality" / "index.html").exists()
     finally:
         os.killpg(served.pid, signal.SIGINT)
         try:

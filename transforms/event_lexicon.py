@@ -47,6 +47,9 @@ class EventWords:
     measure_types: frozenset[str]  # "profit", "sales": nouns a change verb measures
     unmarked_changes: frozenset[str]  # "slowed", "soared": changes with no amount after them
     actor_modifiers: frozenset[str]  # "army" of "an army attack"
+    money_raising_forms: frozenset[str]  # "raised $50m": an investment
+    money_raising_type: str
+    described_by_verbs: dict[str, frozenset[str]]  # noun type -> verb types that only describe it
     unlisted_place_prepositions: frozenset[str]  # "near |El Fasher": a capitalised name after them is a place
     not_places: frozenset[str]  # months and weekdays: "in March" is a time
 
@@ -78,6 +81,9 @@ def event_words() -> EventWords:
         measure_types=frozenset(lexicon["measure_types"]),
         unmarked_changes=frozenset(lexicon["unmarked_changes"]),
         actor_modifiers=frozenset(lexicon["actor_modifiers"]),
+        money_raising_forms=frozenset(lexicon["money_raising_forms"]),
+        money_raising_type=lexicon["money_raising_type"],
+        described_by_verbs={noun: frozenset(verbs) for noun, verbs in lexicon["described_by_verbs"].items()},
         unlisted_place_prepositions=frozenset(lexicon["unlisted_place_prepositions"]),
         not_places=frozenset(_calendar_names()),
     )

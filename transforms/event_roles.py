@@ -34,6 +34,8 @@ DETERMINERS = frozenset({"a", "an", "the", "any", "no", "some", "these", "those"
 _QUANTIFIERS = frozenset({"any", "some", "all", "no", "over", "about", "approximately", "around", "nearly",
                           "almost", "roughly", "more", "than", "at", "least", "up", "to", "most", "a", "an", "the"})
 _POSSESSIVE = ("'s", "’s")
+# Currency words after an amount: "raised 2 million euros".
+_MONEY_WORDS = frozenset({"euros", "euro", "dollars", "pounds", "yen", "yuan", "rupees", "francs"})
 # Prepositions inside a subject: "Shares in Kelmar", "The number of flying insects in Britain".
 _SUBJECT_PREPOSITIONS = frozenset({"of", "in", "at", "for", "near", "on", "from"})
 
@@ -81,6 +83,11 @@ class RoleReader:
             if word in markers or word[0].isdigit() or word[0] in "$£€¥":
                 return True
         return False
+
+    def money_follows(self, last: int) -> bool:
+        """True when an amount of money comes right after the trigger ("raised $50m", "raised 2 million euros")."""
+        words = self.tokens.words[last + 1:last + 4]
+        return bool(words) and (words[0][0] in "$£€¥" or any(word.lower() in _MONEY_WORDS for word in words))
 
     def verb_roles(self, first: int, last: int, form: str) -> tuple[str | None, str | None]:
         """(actor, target) of a verb trigger spanning tokens ``first`` to ``last``."""

@@ -19,6 +19,9 @@ from transforms.linking import AttributionScope, attribution_scope
 from transforms.records import Document, Event, Figure, Sentence, Source
 from transforms.word_scan import Hit
 
+# Characters within which a noun trigger of the type of the event just before it names that same event.
+_SAME_EVENT_REACH = 30
+
 
 def extract_events(document: Document, sentences: list[Sentence], figures: list[Figure],
                    sources: list[Source]) -> list[Event]:
@@ -43,10 +46,16 @@ def extract_events(document: Document, sentences: list[Sentence], figures: list[
             continue
         reader = RoleReader(sentence)
         dates = date_figures.get(sentence.index, [])
+        previous: Event | None = None
         for hit, form, first, after in _keep_heads(reader, hits):
             event = _event(document, reader, hit, form, first, after - 1, dates, scope)
-            if event is not None:
-                events.append(event)
+            if event is None:
+                continue
+            if previous is not None and previous.event_type == event.event_type and event.rule == "noun_trigger" \
+                    and event.start - previous.end <= _SAME_EVENT_REACH:
+                continue  # "raised $50m in a funding round": the noun names the event the verb told
+            events.append(event)
+            previous = event
     return events
 
 
@@ -93,6 +102,10 @@ def _measured_once(kept: list[tuple[Hit, str, int, int]], lexicon: EventWords) -
     for position in range(len(kept) - 1):
         noun, verb = kept[position], kept[position + 1]
         noun_trigger, verb_trigger = triggers[noun[1]], triggers[verb[1]]
+        if noun_trigger.is_noun and verb_trigger.is_verb and verb[2] - noun[3] <= 3 \
+                and verb_trigger.event_type in lexicon.described_by_verbs.get(noun_trigger.event_type, ()):
+            dropped.add(position + 1)  # "The earthquake, which struck": the noun's event, described
+            continue
         if not noun_trigger.is_noun or noun_trigger.is_verb or verb_trigger.event_type not in \
                 lexicon.marked_change_types or not verb_trigger.is_verb or verb[2] - noun[3] > 2:
             continue
@@ -118,6 +131,8 @@ def _event(document: Document, reader: RoleReader, hit: Hit, form: str, first: i
     as_noun = trigger.is_noun and (not trigger.is_verb or reader.reads_as_noun(first))
     actor, target = reader.noun_roles(first, last) if as_noun else reader.verb_roles(first, last, form)
     event_type = reader.retyped(trigger.event_type, target)
+    if form in lexicon.money_raising_forms and reader.money_follows(last):
+        event_type = lexicon.money_raising_type  # "raised $50m in a funding round"
     if not as_noun and event_type in lexicon.marked_change_types and not reader.change_follows(last, form):
         return None  # "trees fell on their vehicles", "declined to comment": no amount changes
     sentence = reader.sentence

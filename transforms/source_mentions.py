@@ -99,7 +99,19 @@ class MentionReader:
         if appositive is not None:
             return appositive
         kind = kinds.head_kind(words)
+        if kind is None and "of" in words[1:] and words[-1].islower() and kinds.phrase_head_kind(words) == "document":
+            kind = "document"  # "survey of 2,000 adults"
         rule = "head_noun"
+        if words[-1].lower() in kinds.affiliated_groups() and len(words) > 1 \
+                and all(capitalised(word) or word in NAME_JOINER_WORDS for word in words[:-1]):
+            # "Goldman Sachs analysts", "Nasa scientists": the body they speak for
+            body = kinds.lookup_name(" ".join(words[:-1]))
+            if body is not None:
+                return self._named(first, last - 1, body)
+            body_kind = kinds.proper_name_kind(words[:-1])
+            if body_kind is not None and body_kind != "government" or len(words) > 2:
+                return self._make(first, last - 1, " ".join(words[:-1]),
+                                  "organisation" if body_kind in (None, "person") else body_kind, "affiliation_institution")
         if kind in ("government", "organisation") and len(words) > 1 and capitalised(words[0]):
             kind = kinds.listed_prefix(words) or kind  # "UN refugee agency": the listed body's kind
         if kind == "document":
@@ -328,7 +340,8 @@ class MentionReader:
         """"researchers at Stanford University": a phrase read on through a preposition to a name."""
         words = self.tokens.words
         first, last = found
-        if last + 2 < len(words) and words[last + 1] in HEAD_PREPOSITIONS:
+        if last + 2 < len(words) and words[last + 1] in ("at", "in", "from") \
+                and words[last].lower() in kinds.affiliated_groups():
             following = last + 3 if words[last + 2] == "the" and last + 3 < len(words) else last + 2
             if capitalised(words[following]):
                 extra = phrase_after(self.tokens, last + 2)

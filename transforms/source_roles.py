@@ -109,6 +109,10 @@ class CueReader:
         """"Scientists at Nasa", "the health ministry in Gaza": the head before the preposition leads."""
         tokens = self.tokens
         first, last = found
+        if first >= 2 and tokens.words[first - 1] == "of":
+            outer = phrase_before(tokens, first - 1)
+            if outer is not None and kinds.head_kind(tokens.words[outer[0]:first - 1]) == "document":
+                return outer[0], last  # "The survey of 2,000 adults": the document before "of"
         if first < 2 or tokens.words[first - 1] not in HEAD_PREPOSITIONS:
             return found
         outer = phrase_before(tokens, first - 1)

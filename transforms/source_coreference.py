@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from transforms import source_kinds as kinds
-from transforms.gazetteer import country_code
+from transforms.gazetteer import country_code, demonym_country
 from transforms.lexicon import load_toml
 from transforms.records import Source
 
@@ -91,25 +91,61 @@ def surname_antecedent(history: list[Source], words: list[str]) -> Source | None
     return None
 
 
+def introduced_person(text: str, position: int, surname: str) -> str | None:
+    """"Okafor" after "Canada's housing minister Daniel Okafor resigned": the person the document introduced
+    with that surname anywhere before ``position`` (the last one), named without titles."""
+    if surname not in text[:position]:
+        return None
+    found = None
+    for match in _PROPER_NAME.finditer(text, 0, position):
+        words = match.group().split()
+        if words[-1] != surname and words[-1].removesuffix("'s").removesuffix("’s") != surname:
+            continue
+        owners = [index for index, word in enumerate(words[:-1]) if word.endswith(("'s", "’s"))]
+        if owners:
+            words = words[owners[-1] + 1:]  # "Kenya's Faith Wanjiru": the name after the possessor
+        words[-1] = surname
+        if words[0] in ("The", "A", "An"):
+            words = words[1:]
+        if len(words) < 2 or kinds.lookup_name(" ".join(words)) or kinds.proper_name_kind(words) != "person":
+            continue
+        name = kinds.without_titles(words)
+        if len(name) >= 2:
+            found = " ".join(name)
+    return found
+
+
 def named_antecedent(text: str, position: int, wanted: list[str], history: list[Source]
                      ) -> tuple[str, str] | None:
     """(name, kind) of the last capitalised name before ``position`` whose kind fits ``wanted``."""
     window_start = max(0, position - _NAME_WINDOW)
     window = text[window_start:position]
     fallback = None
+    subject = None  # the first fitting name of the mention's own sentence: "X agreed to buy Y, the company said"
+    sentence_start: int | None = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+    if sentence_start < 0 and window_start > 0:
+        sentence_start = None  # the window opens inside a sentence: its subject is out of reach
     single: str | None = None
     for match in _PROPER_NAME.finditer(window):
         words = match.group().split()
         if words[0] in ("The", "A", "An"):
             words = words[1:]
+        if words and kinds.place_adjective(words[0]):
+            words = words[1:]  # "Seoul-based Hanbit Electronics"
         if words and words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
-        if not words or country_code(" ".join(words)):
+        if not words or country_code(" ".join(words)) or demonym_country(" ".join(words)):
             continue
         named = kinds.lookup_name(" ".join(words))
         kind = named.kind if named else kinds.proper_name_kind(words)
         before = window[max(0, match.start() - 30):match.start()].split()
-        introduced = bool(before) and kinds.head_kinds().get(before[-1].lower()) in wanted
+        introducing = kinds.head_kinds().get(before[-1].lower()) if before else None
+        if introducing not in wanted:  # "M23 rebels": the noun after the name introduces it
+            after = window[match.end():match.end() + 20].split()
+            introducing = kinds.head_kinds().get(after[0].lower()) if after and after[0].islower() else None
+        introduced = introducing in wanted
+        if introduced and not named:
+            kind = introducing  # "telecoms operator Coralink": the kind its descriptor gives
         if len(words) == 1 and not (named or introduced):
             if _inside_sentence(window, match.start()) and words[0] not in _calendar_words() \
                     and words[0] not in kinds.titles() and not _known_person(words, history):
@@ -117,13 +153,15 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
             continue  # "Tuesday", "Shares", "Dimorphos": one capitalised word is rarely the body meant
         if kind in wanted or introduced:
             fallback = (named.name if named else " ".join(words), kind if kind in wanted else wanted[0])
+            if subject is None and sentence_start is not None and match.start() > sentence_start:
+                subject = fallback
         elif kind == "person" and len(words) >= 2 and not _known_person(words, history) \
                 and not _introduced_as_person(before) and wanted[0] in ("company", "organisation"):
             # "Sporting Almada", "Corvane Pharma": a two-word name not introduced as a person's may be the body.
             fallback = (" ".join(words), wanted[0])
     if fallback is None and single is not None and wanted[0] in ("company", "organisation"):
         return single, wanted[0]  # the last resort: the last one-word name written inside a sentence
-    return fallback
+    return subject or fallback
 
 
 def _inside_sentence(window: str, start: int) -> bool:

@@ -71,6 +71,16 @@ def titles() -> frozenset[str]:
 
 
 @cache
+def place_adjective_endings() -> tuple[str, ...]:
+    return tuple(_lexicon()["words"]["place_adjective_endings"])
+
+
+def place_adjective(word: str) -> bool:
+    """"Seoul-based", "London-listed": a place and a participle, no part of a name."""
+    return "-" in word and word.lower().endswith(place_adjective_endings())
+
+
+@cache
 def person_roles() -> frozenset[str]:
     """Role nouns that head a person's title ("president", "minister"), though their kind is a body's."""
     return frozenset(_lexicon()["words"]["person_roles"])
@@ -145,8 +155,9 @@ def modifier_kind(words: list[str]) -> str | None:
 
 def proper_name_kind(words: list[str]) -> str | None:
     """Kind of a capitalised name: titled person, country, company, organisation, person."""
-    while len(words) > 1 and (head_kinds().get(words[0].lower()) == "person" or words[0] in titles()):
-        words = words[1:]  # "manager Pep Guardiola", "Head coach Tomas Lindqvist"
+    while len(words) > 1 and (head_kinds().get(words[0].lower()) == "person" or words[0] in titles()
+                              or words[0].lower() in person_roles()):
+        words = words[1:]  # "manager Pep Guardiola", "Head coach Tomas Lindqvist", "Prosecutor Anna Whitfield"
         if all(word[0].isupper() for word in words):
             return "person"
     if not words or not all(word[0].isupper() or word in ("of", "for", "and", "the", "&") for word in words):
@@ -157,6 +168,9 @@ def proper_name_kind(words: list[str]) -> str | None:
     title_set = titles()
     if any(word in title_set or f"{word} {after}" in title_set for word, after in zip(words, words[1:])):
         return "person"
+    for kind, kind_words in (("government", government_words()), ("company", company_words())):
+        if words[-1] in kind_words:
+            return kind  # the last word leads: "Japan Aerospace Exploration Agency", "Kelmar Energy Group"
     if any(word in company_words() for word in words):
         return "company"
     if any(word in government_words() for word in words):

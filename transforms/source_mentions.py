@@ -19,7 +19,8 @@ from transforms.gazetteer import country_code, demonyms
 from transforms.phrases import Tokens, determiners, phrase_after
 from transforms.records import Document, Sentence, Source
 from transforms.source_coreference import (
-    document_antecedent, named_antecedent, named_person, role_speaker, source_antecedent, surname_antecedent,
+    document_antecedent, introduced_person, named_antecedent, named_person, role_speaker, source_antecedent,
+    surname_antecedent,
 )
 from transforms.source_names import DocumentNames, document_names
 from transforms.source_cues import (
@@ -85,7 +86,7 @@ class MentionReader:
         if len(words) == 1 and lowered in cues()["pronouns"]:
             return self._antecedent(first, last, cues()["pronouns"][lowered], "coreference_pronoun")
         if definite and lowered in kinds.coreference_heads() and words[-1].islower() \
-                and all(word.islower() or word in demonyms() for word in words):
+                and all(word.islower() or word in demonyms() or kinds.place_adjective(word) for word in words):
             # "the company", "the low-cost carrier": the last source, else the last name, of a fitting kind.
             wanted = kinds.coreference_heads()[lowered]
             wanted = wanted if isinstance(wanted, list) else [wanted]
@@ -129,6 +130,11 @@ class MentionReader:
                 surname = surname_antecedent(self.history, words)
                 if surname is not None:
                     return self._make(first, last, surname.name, surname.kind, "coreference_surname")
+                if len(words) == 1:
+                    position = self.sentence.start + self.tokens.starts[first]
+                    person = introduced_person(self.document.text, position, words[0])
+                    if person is not None:
+                        return self._make(first, last, person, "person", "coreference_surname")
         if kind is None:
             return None
         if kind != "anonymous" and self.followed_by_anonymity(last):

@@ -40,9 +40,9 @@ repeated lines (bylines, boilerplate) are read once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
+from typing import NamedTuple
 
 from transforms.date_patterns import (
     WORD, Finder, RuleFields, anchor_at_start, anchor_kind, anchor_regex, date_finder, finder_for, future_cue_regex,
@@ -53,8 +53,7 @@ from transforms.date_resolution import Period
 from transforms.records import Sentence
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(NamedTuple):
     start: int  # document offsets: sentence.start + offset in the sentence
     end: int
     surface: str  # == document text[start:end]
@@ -64,6 +63,9 @@ class DateMention:
     granularity: str  # day, week, weekend, month, season, quarter, half, year, decade, century
     rule: str  # "date.absolute.month_year", "date.relative.relative_month", ...
 
+
+# ``DateMention`` from a tuple of its fields, without the keyword handling of ``DateMention(...)``.
+_mention = partial(tuple.__new__, DateMention)
 
 # One mention in sentence offsets: (start, end, surface, date_start, date_end, year, granularity, rule).
 _Found = tuple[int, int, str, date | None, date | None, int | None, str, str]
@@ -80,9 +82,11 @@ _NOWHERE = float("inf")
 def find_dates(sentence: Sentence, published_at: datetime | None) -> list[DateMention]:
     """Every date expression in ``sentence``, in order, resolved against ``published_at`` when given."""
     found = _sentence_dates(sentence.text, published_at.date() if published_at is not None else None)
+    if not found:
+        return []
     offset = sentence.start
     return [
-        DateMention(offset + start, offset + end, surface, date_start, date_end, year, granularity, rule)
+        _mention((offset + start, offset + end, surface, date_start, date_end, year, granularity, rule))
         for start, end, surface, date_start, date_end, year, granularity, rule in found
     ]
 

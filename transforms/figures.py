@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -129,11 +130,17 @@ def _date_window(quantity: Quantity, published_at: datetime | None) -> tuple[dat
         return date(int(quantity.value), 1, 1), date(quantity.year_end or int(quantity.value), 12, 31)
     if quantity.period is None or published_at is None or quantity.value is None or quantity.unit is None:
         return None, None
-    period = _period(quantity.value, quantity.unit)
+    return _period_window(quantity.value, quantity.unit, quantity.period, published_at)
+
+
+@lru_cache(maxsize=4096)
+def _period_window(value: float, unit: str, direction: str, published_at: datetime) -> tuple[date | None, date | None]:
+    """"the past three weeks" published on a day: the dates it spans (articles of one day share them)."""
+    period = _period(value, unit)
     if period is None:
         return None, None
     try:
-        if quantity.period == "past":
+        if direction == "past":
             return (published_at - period).date(), published_at.date()
         return published_at.date(), (published_at + period).date()
     except (ValueError, OverflowError):  # off the calendar: "the past 30 centuries" before year 1

@@ -124,7 +124,9 @@ def _number_word_start() -> re.Pattern[str]:
     lexicon = number_words()
     words = set(lexicon.cardinals) | set(lexicon.scales) | set(lexicon.fractions) | {"half"}
     words |= {phrase.split()[0] for phrase in lexicon.vague_magnitudes} | set(lexicon.multiples)
-    return compile_fast(trie_pattern(words))
+    # Not right after an ASCII letter: such a hit is inside a word, which ``number_candidates`` drops
+    # anyway (the words are ASCII letters only, so a hit inside a word never hides one at a word start).
+    return compile_fast(rf"(?<![a-z])(?:{trie_pattern(words)})")
 
 
 def number_candidates(text: str) -> list[int]:

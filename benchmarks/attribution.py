@@ -16,6 +16,10 @@ Annotation conventions:
   the canonical name of what they refer to;
 - a channel named in the text ("told Reuters", "The newspaper, citing officials, said") is itself a source
   (kind media), because via_source_id points at a source row; the speaker's "via" is the channel's name;
+  what a claim is told to, written on ("wrote on Telegram") or said in an interview with is a channel of kind
+  media even when unlisted, and so is whoever relays a cited source ("L'Equipe reported, citing a source");
+- "X, which said" is a second mention of X; a bare surname is the person introduced with it earlier;
+  "analysts at X", "scientists at X" are X;
 - an unnamed spokesperson speaks for their organisation ("a spokesperson for Romania's Health Ministry" →
   Romania's Health Ministry); a document written by a named body is that body ("NHS England figures" →
   NHS England); a document without an author is kind document ("court documents");
@@ -23,7 +27,8 @@ Annotation conventions:
   ("two officials familiar with the plan" → officials familiar with the plan);
 - kinds: public bodies, ministries, regulators, courts, police and space agencies are government; armed
   forces and armed groups military; charities, unions, associations, universities, clubs and federations
-  organisation; unidentified people ("people familiar with the matter", "security sources") anonymous;
+  organisation; companies company; unidentified people ("people familiar with the matter", "security
+  sources", "senior government sources", unnamed analysts or economists) anonymous;
   officials whose service is named keep its kind ("Western intelligence officials" → intelligence);
 - figure_sources lists the quantities (no dates) with the canonical name of the source the text
   attributes them to, or null when the text states them in its own voice.

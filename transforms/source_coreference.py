@@ -147,7 +147,7 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
         if introduced and not named:
             kind = introducing  # "telecoms operator Coralink": the kind its descriptor gives
         if len(words) == 1 and not (named or introduced):
-            if _inside_sentence(window, match.start()) and words[0] not in _calendar_words() \
+            if _inside_sentence(window, match.start()) and words[0] not in calendar_words() \
                     and words[0] not in kinds.titles() and not _known_person(words, history):
                 single = words[0]  # "Sales at Zara owner Inditex rose": a one-word name inside a sentence
             continue  # "Tuesday", "Shares", "Dimorphos": one capitalised word is rarely the body meant
@@ -170,7 +170,7 @@ def _inside_sentence(window: str, start: int) -> bool:
 
 
 @cache
-def _calendar_words() -> frozenset[str]:
+def calendar_words() -> frozenset[str]:
     dates = load_toml("dates")
     return frozenset([*dates["months"]["full"], *dates["months"]["abbreviated"], *dates["weekdays"]["names"]])
 

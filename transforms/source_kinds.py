@@ -50,6 +50,11 @@ def role_defaults() -> dict[str, str]:
 
 
 @cache
+def affiliation_kinds() -> dict[str, str]:
+    return dict(_lexicon()["affiliation_kinds"])
+
+
+@cache
 def coreference_heads() -> dict[str, str]:
     return dict(_lexicon()["coreference"])
 
@@ -125,13 +130,28 @@ def written_name(named: Named, surface: str) -> str:
 
 
 def head_kind(words: list[str]) -> str | None:
-    """Kind of a phrase by its last two words, then its last word."""
+    """Kind of a phrase by its last two words, then its last word; an occupation's ending makes a person."""
     kinds = head_kinds()
     if len(words) >= 2:
         kind = kinds.get(f"{words[-2]} {words[-1]}".lower())
         if kind:
             return kind
-    return kinds.get(words[-1].lower()) if words else None
+    if not words:
+        return None
+    kind = kinds.get(words[-1].lower())
+    if kind is None and words[-1].islower() and occupation(words[-1]):
+        return "person"  # "archaeologist", "paediatrician"
+    return kind
+
+
+def occupation(word: str) -> bool:
+    """"archaeologist", "Glaciologist": a person's occupation by its ending."""
+    return word.lower().endswith(person_noun_endings())
+
+
+@cache
+def person_noun_endings() -> tuple[str, ...]:
+    return tuple(_lexicon()["words"]["person_noun_endings"])
 
 
 def phrase_head_kind(words: list[str]) -> str | None:
@@ -156,11 +176,11 @@ def modifier_kind(words: list[str]) -> str | None:
 def proper_name_kind(words: list[str]) -> str | None:
     """Kind of a capitalised name: titled person, country, company, organisation, person."""
     while len(words) > 1 and (head_kinds().get(words[0].lower()) == "person" or words[0] in titles()
-                              or words[0].lower() in person_roles()):
+                              or words[0].lower() in person_roles() or occupation(words[0])):
         words = words[1:]  # "manager Pep Guardiola", "Head coach Tomas Lindqvist", "Prosecutor Anna Whitfield"
         if all(word[0].isupper() for word in words):
             return "person"
-    if not words or not all(word[0].isupper() or word in ("of", "for", "and", "the", "&") for word in words):
+    if not words or not all(word[0].isupper() or word in _NAME_LINKS for word in words) or not words[0][0].isupper():
         return None
     joined = " ".join(words)
     if country_code(joined):
@@ -206,13 +226,18 @@ def without_titles(words: list[str]) -> list[str]:
     heads = head_kinds()
     last_title = -1
     for index, word in enumerate(words[:-1]):
-        if word in title_set or word.rstrip(".") in title_set or heads.get(word.lower()) in _TITLE_HEAD_KINDS:
+        if word in title_set or word.rstrip(".") in title_set or heads.get(word.lower()) in _TITLE_HEAD_KINDS \
+                or index == 0 and occupation(word):
             last_title = index
     rest = words[last_title + 1:]
-    if last_title < 0 or not rest or not all(word[0].isupper() for word in rest):
+    if last_title < 0 or not rest or not all(word[0].isupper() or word in _NAME_LINKS for word in rest):
         return words
     return rest
 
+
+# Lower-case words inside a name: "Bank of England", "Sanne de Vries", "Ludwig van Beethoven".
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "&", "de", "da", "di", "du", "van", "von", "der", "den",
+                         "la", "le", "del", "dos", "bin", "al", "ibn"})
 
 # Head nouns that, written before a name, are its holder's role ("Senator", "Manager", "Judge").
 _TITLE_HEAD_KINDS = frozenset({"person", "government", "military"})

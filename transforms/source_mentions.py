@@ -59,6 +59,7 @@ class MentionReader:
     def read(self, first: int, last: int) -> Mention | None:
         """The source named by tokens ``first`` to ``last``, or None when they name no source."""
         tokens = self.tokens
+        last = self._before_anonymity_marker(first, last)
         definite = tokens.lowered[first] == "the"
         if tokens.lowered[first] in determiners() and first == last:
             return None  # "An estimated 300 people": a determiner alone names no one
@@ -115,6 +116,11 @@ class MentionReader:
                                   "organisation" if body_kind in (None, "person") else body_kind, "affiliation_institution")
         if kind in ("government", "organisation") and len(words) > 1 and capitalised(words[0]):
             kind = kinds.listed_prefix(words) or kind  # "UN refugee agency": the listed body's kind
+        if kind == "media" and len(words) > 1 and capitalised(words[0]) and words[-1].islower():
+            named_part = [word for word in words if capitalised(word)]
+            if len(named_part) == words.index(named_part[-1]) + 1 and not kinds.head_kind(named_part):
+                # "the Andina news agency", "the Kommersant newspaper": the outlet's name before its noun
+                return self._make(first, first + len(named_part) - 1, " ".join(named_part), "media", "named_outlet")
         if kind == "document":
             author = self._document_author(last) or self._author_before(first, last, words)
             if author is not None:
@@ -144,6 +150,13 @@ class MentionReader:
             name = " ".join(kinds.without_titles(name.split()))
         return self._make(first, last, name, kind, rule)
 
+    def _before_anonymity_marker(self, first: int, last: int) -> int:
+        """"sources close to the player": the phrase ends before a marker read into it ("close")."""
+        for index in range(first + 1, last + 1):
+            if self.tokens.text.startswith(kinds.anonymous_markers(), self.tokens.starts[index]):
+                return index - 1
+        return last
+
     def _affiliated_mention(self, first: int, last: int, words: list[str], split: int) -> Mention | None:
         """"Scientists at Nasa" (organisation), "a spokesperson for the ministry" (the ministry's kind)."""
         named_after = [word for word in words[split + 1:split + 3] if word != "the"][:1]
@@ -163,6 +176,11 @@ class MentionReader:
         if split == 1 and role in kinds.affiliated_groups() and inner is not None and inner.kind in _BODY_KINDS:
             # "Researchers at the University of Exeter", "economists at ING": the institution speaks.
             return self._make(first, last, inner.name, inner.kind, "affiliation_institution")
+        if split == 1 and role in kinds.affiliated_groups() and inner is not None and inner.kind == "person" \
+                and inner.rule == "proper_name":
+            # "Analysts at Peel Hunt": a name read as a person's by its form is the body they work for.
+            kind = kinds.affiliation_kinds().get(role, "organisation")
+            return self._make(first, last, inner.name, kind, "affiliation_institution")
         if role in kinds.role_defaults() and inner is not None:
             if split == 1 and kinds.role_defaults()[role] == "anonymous":
                 # "a spokesperson for Romania's Health Ministry": the spokesperson speaks for the ministry.
@@ -289,6 +307,11 @@ class MentionReader:
         head = words[-1].lower()
         modifiers = words[:-1]
         if self.followed_by_anonymity(last):
+            return self._make(first, last, " ".join(words), "anonymous", "role_anonymous")
+        opening = first == 0 and kinds.lookup_name(modifiers[0]) is None if modifiers else False
+        if modifiers and head in ("source", "sources") \
+                and all(word.islower() or (index == 0 and opening) for index, word in enumerate(modifiers)):
+            # "senior government sources", "judicial sources": unnamed people, whatever service they are in
             return self._make(first, last, " ".join(words), "anonymous", "role_anonymous")
         if modifiers and kinds.role_defaults()[head] == "anonymous" and all(capitalised(word) for word in modifiers):
             # "A State Department spokesperson", "a Premier League spokesman": the body named before the role.

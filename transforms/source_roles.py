@@ -14,10 +14,15 @@ from transforms.ids import span_id
 from transforms.phrases import Tokens, determiners, phrase_after, phrase_before
 from transforms.records import Document, Sentence, Source
 from transforms.source_cues import HEAD_PREPOSITIONS, NAME_JOINER_WORDS, capitalised, channel_after_verb, cue_sets, cues
-from transforms.source_mentions import MentionReader
+from transforms.source_coreference import calendar_words
+from transforms.source_mentions import Mention, MentionReader
 from transforms.word_scan import Hit
 
 _QUOTES = frozenset("\"'“”‘’")
+# Rules of a source named only by the form of its name: where a channel or a relaying source stands, an outlet.
+# Pronouns opening a relative clause whose verb reports: "SSEN, which said".
+_RELATIVE_PRONOUNS = frozenset({"which", "who"})
+UNLISTED_NAME_RULES = frozenset({"proper_name", "possessed_name", "appositive_name"})
 
 
 class CueReader:
@@ -48,6 +53,8 @@ class CueReader:
             if named is not None:
                 return self._row(named, cue)
             index = self._skip_parenthetical(index - 1)
+        if index > 2 and tokens.lowered[index - 1] in _RELATIVE_PRONOUNS and tokens.words[index - 2] == ",":
+            return self._relative_subject(index - 1, cue)
         if index > 0 and tokens.lowered[index - 1] in cues()["pronouns"]:
             found = (index - 1, index - 1)
             return None if self._quoted(found[0]) else self._row(found, cue)
@@ -60,7 +67,38 @@ class CueReader:
         found = phrase_before(tokens, index)
         if found is None or self._quoted(found[0]):
             return None  # '"We expect a crater," said ...': a claim inside a quote is what is claimed
+        polled = self._polled_speaker(found, cue)
+        if polled is not None:
+            return polled
         return self._row(self._extend_over_preposition(found), cue)
+
+    def _polled_speaker(self, outlet: tuple[int, int], cue: str) -> Source | None:
+        """"Economists polled by Reuters had expected": the people polled speak, through the outlet."""
+        tokens = self.tokens
+        first = outlet[0]
+        if first < 3 or tokens.lowered[first - 1] != "by" or tokens.lowered[first - 2] not in cue_sets()["polled_participles"]:
+            return None
+        speakers = phrase_before(tokens, first - 2)
+        if speakers is None:
+            return None
+        speaker = self._row(speakers, cue)
+        channel = self._row(outlet, f"{tokens.lowered[first - 2]} by", channel_only=True)
+        if speaker is not None and channel is not None:
+            speaker.via_source_id = channel.source_id
+        return speaker
+
+    def _relative_subject(self, pronoun: int, cue: str) -> Source | None:
+        """"according to network operator SSEN, which said": the pronoun is a second mention of the phrase
+        before its comma, with that phrase's name and kind."""
+        found = phrase_before(self.tokens, pronoun - 1)
+        if found is None or self._quoted(found[0]):
+            return None
+        antecedent = self.mentions.read(*found)
+        if antecedent is None or antecedent.kind == "anonymous":
+            return None
+        self.mentions.settle_name(antecedent)
+        start, end = self.tokens.span(pronoun, pronoun)
+        return self._source(Mention(start, end, antecedent.name, antecedent.kind, "coreference_relative"), cue)
 
     def _clause_subject(self, cue: str) -> Source | None:
         """The subject a coordinated claim verb shares with the verb before it: the sentence's first phrase
@@ -109,6 +147,11 @@ class CueReader:
         """"Scientists at Nasa", "the health ministry in Gaza": the head before the preposition leads."""
         tokens = self.tokens
         first, last = found
+        of = first - 2 if first >= 3 and tokens.lowered[first - 1] == "the" else first - 1
+        if of >= 2 and tokens.words[of] == "of":
+            person = phrase_before(tokens, of)
+            if person is not None and self._person_name(person):
+                return person  # "Dr Lena Fischer of the Alfred Wegener Institute said": the person speaks
         if first >= 2 and tokens.words[first - 1] == "of":
             outer = phrase_before(tokens, first - 1)
             if outer is not None and kinds.head_kind(tokens.words[outer[0]:first - 1]) == "document":
@@ -161,6 +204,22 @@ class CueReader:
             return opening  # "Dr Sarah Cole, chief medical officer, warned": the holder before the role
         return comma + 1
 
+    def _person_name(self, found: tuple[int, int]) -> bool:
+        words = [word for word in self.tokens.words[found[0]:found[1] + 1] if capitalised(word)]
+        return len(words) >= 2 and len(words) == found[1] - found[0] + 1 \
+            and kinds.lookup_name(" ".join(words)) is None and kinds.proper_name_kind(words) == "person"
+
+    def _unlisted_outlet(self, mention) -> bool:
+        """True for a capitalised name read only by its form ("Sky Sports", "Andina") where a channel stands:
+        what a claim is told to or written on is an outlet, unless the document knows it as a person or a body."""
+        if mention.rule not in UNLISTED_NAME_RULES or mention.kind not in ("organisation", "person"):
+            return False
+        words = mention.name.split()
+        if any(word in kinds.organisation_words() or word in kinds.government_words() or word in calendar_words()
+               for word in words):
+            return False  # "said on Monday"
+        return not any(source.name == mention.name for source in self.mentions.history)
+
     def _anonymity_before(self, position: int) -> int | None:
         """Token index of an anonymity marker just before a verb ("officials familiar with the matter said")."""
         text = self.tokens.text
@@ -179,12 +238,18 @@ class CueReader:
     def _row(self, found: tuple[int, int], attribution: str, channel_only: bool = False) -> Source | None:
         """The source row of the phrase ``found`` (one row per span), or None when it names no source."""
         mention = self.mentions.read(*found)
+        if mention is not None and channel_only and mention.kind != "media" and self._unlisted_outlet(mention):
+            mention.kind, mention.rule = "media", "channel_position"  # "told Sky Sports", "wrote on Telegram"
         if mention is None or (channel_only and mention.kind != "media"):
             return None
         if mention.kind == "anonymous":
             mention.name = self.mentions.anonymous_name(mention)
         else:
             self.mentions.settle_name(mention)
+        return self._source(mention, attribution)
+
+    def _source(self, mention: Mention, attribution: str) -> Source:
+        """The row of a settled mention (the existing one when its span, or the same name over it, has one)."""
         start = self.sentence.start + mention.start
         end = self.sentence.start + mention.end
         existing = self.rows.get((start, end)) or next(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from transforms.phrases import sentence_tokens
 from transforms.records import Document, Sentence, Source
 from transforms.source_cues import cue_scanner, cue_sets
-from transforms.source_roles import CueReader
+from transforms.source_roles import UNLISTED_NAME_RULES, CueReader
 from transforms.word_scan import Hit
 
 # Rules of a source read as a document's author ("NHS England figures showed", "a report by the WHO found").
@@ -80,6 +80,8 @@ def _sentence_sources(document: Document, sentence: Sentence, hits: list[Hit], h
         claimant = _nearest(claimants, position, source, prefer_before=True)
         if claimant is not None:
             source.via_source_id = claimant.source_id
+            if claimant.rule in UNLISTED_NAME_RULES and claimant.kind in ("organisation", "person"):
+                claimant.kind = "media"  # "L'Equipe reported, citing a source": who relays a source is an outlet
     return sorted(rows.values(), key=lambda source: source.start)
 
 

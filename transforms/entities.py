@@ -26,6 +26,7 @@ _MODEL_NAME = re.compile(r"[ \u00a0]+[A-Z][\w-]*(?:[ \u00a0]+(?:[A-Z][\w-]*|\d[\
 # "-seat" of "5,000-seat indoor arena", "-page" of "a 300-page report".
 _COMPOUND_NOUN = re.compile(r"-([a-z]{3,})(?=[ \u00a0]+[A-Za-z])")
 # "of" (optionally with a determiner) introducing what a measure is of: " of Russian territory", " of the oil".
+_SPACES = frozenset(" \u00a0")  # the spaces the patterns here allow between words
 _OF_PHRASE = compile_fast(r"[ \u00a0]+of[ \u00a0]+(?:(?:the|its|their|his|her|our|this|that|these|those)[ \u00a0]+)?")
 
 
@@ -202,6 +203,8 @@ def _is_plural_in_is(lowered: str, rest: tuple[str, ...], words: PhraseWords) ->
 def compound_counted_noun(text: str, position: int, end: int) -> CountedPhrase | None:
     """A counted noun in a compound adjective: "-seat" of "a 5,000-seat arena" -> seat.
     Its category is left to the context: a "5,000-seat arena" is no election result."""
+    if not text.startswith("-", position, end):  # the hyphen comes first: most numbers have none
+        return None
     match = _COMPOUND_NOUN.match(text, position, end)
     if match is None:
         return None
@@ -255,8 +258,17 @@ def _phrase_length(words_after: tuple[str, ...]) -> int:
     return len(words_after)
 
 
+def _may_be_of(text: str, position: int, end: int) -> bool:
+    """False where ``_OF_PHRASE`` cannot match: no space, or one space and then no "of" (most cases)."""
+    if position + 1 >= end or text[position] not in _SPACES:
+        return False
+    return text[position + 1] in _SPACES or text.startswith("of", position + 1, end)
+
+
 def of_phrase_after(text: str, position: int, end: int) -> NounPhrase | None:
     """What a measure is of: " of Russian territory in ..." -> "Russian territory"."""
+    if not _may_be_of(text, position, end):
+        return None
     match = _OF_PHRASE.match(text, position, end)
     if match is None:
         return None
@@ -265,6 +277,8 @@ def of_phrase_after(text: str, position: int, end: int) -> NounPhrase | None:
 
 def counted_noun_of(text: str, position: int, end: int) -> CountedPhrase | None:
     """The counted noun after "of": "thousands of people", "two-thirds of voters"."""
+    if not _may_be_of(text, position, end):
+        return None
     match = _OF_PHRASE.match(text, position, end)
     if match is None:
         return None

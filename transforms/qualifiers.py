@@ -107,10 +107,22 @@ def _qualifier_of(reversed_phrase: str) -> str | None:
 
 def read_after(text: str, position: int, end: int) -> tuple[str, int] | None:
     """(qualifier, end offset) for "or so", "-odd", "or more", "+" right after ``position``."""
+    if position < end:
+        first = text[position]
+        if first in " \u00a0" and position + 1 < end:
+            first = text[position + 1]
+        if first.isascii() and first.lower() not in _after_initials():
+            return None  # the pattern is case-insensitive: other letters match only ASCII ones
     match = _after_pattern().match(text, position, end)
     if match is None:
         return None
     return _after_table()[match.group("after").lower()], match.end()
+
+
+@cache
+def _after_initials() -> frozenset[str]:
+    """The first characters of the phrases ``read_after`` knows, lower-cased, and the spaces before them."""
+    return frozenset({phrase.strip()[:1].lower() for phrase in _after_table()} | {" ", "\u00a0"})
 
 
 @cache

@@ -19,6 +19,18 @@ from transforms.units import Unit, base_conversion, resolve_unit
 
 # What may separate the two ends of a range: "10,000-12,000", "10 to 12", "10 and 12" (after "between").
 _RANGE_SEPARATOR = re.compile(r"[ \u00a0]*(?P<sep>[-–—]|to|and)[ \u00a0]*")
+# The characters such a separator can start with, after at most one space: a quick test before the regex.
+_SEPARATOR_INITIALS = frozenset("-–—ta \u00a0")
+
+
+def _separator(text: str, position: int, end: int) -> re.Match[str] | None:
+    """``_RANGE_SEPARATOR`` at ``position``, without calling the regex where the next character rules it out."""
+    if position >= end:
+        return None
+    first = text[position]
+    if first in " \u00a0" and position + 1 < end:
+        first = text[position + 1]
+    return _RANGE_SEPARATOR.match(text, position, end) if first in _SEPARATOR_INITIALS else None
 
 # Between the parts of one measure in two units: " " of "3 minutes 51.2 seconds", " and " of "2 hours and 15 minutes".
 _MIXED_UNIT_JOINT = compile_fast(r",?(?:[ \u00a0]+and)?[ \u00a0]+(?=\d)")
@@ -45,7 +57,7 @@ class RangeReading:
     reversed: ReversedSentence
 
     def _range(self, value: float, between: bool, from_: bool, currency: Unit | None) -> tuple[float, float] | str | None:
-        separator = _RANGE_SEPARATOR.match(self.text, self.cursor, self.hi)
+        separator = _separator(self.text, self.cursor, self.hi)
         if separator is None or self.kind in ("vague", "fraction", "multiple"):
             return None
         sep = separator.group("sep")
@@ -74,7 +86,7 @@ class RangeReading:
 
     def _range_after_unit(self, value: float, unit: Unit, between: bool) -> tuple[float, float] | None:
         """"between 15km and 25km", "15km-25km": a range with the unit written at both ends."""
-        separator = _RANGE_SEPARATOR.match(self.text, self.cursor, self.hi)
+        separator = _separator(self.text, self.cursor, self.hi)
         if separator is None or (separator.group("sep") in ("and", "to") and not between):
             return None
         second = _range_end().match(self.text, separator.end(), self.hi)

@@ -1,15 +1,25 @@
-"""Columns derived only for validation, and the id sets that foreign-key expectations check against."""
+"""Columns derived only for validation: text at spans, pairs, unit checks, key resolution, plausibility."""
 
 from __future__ import annotations
 
 import hashlib
 import math
-from typing import Any
+from functools import cache
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from flows import plausibility
+from flows.tables import FOREIGN_KEYS, TABLES
 from transforms.units import to_si, unit_has_dimension
+
+_NULL_BOOL = pa.scalar(None, pa.bool_())
+
+
+@cache
+def _unit_has_dimension(unit: str, dimension: str) -> bool | None:
+    """pint's answer, asked once per (unit, dimension) pair rather than once per figure."""
+    return unit_has_dimension(unit, dimension)
 
 
 def _texts_by_document(tables: dict[str, pa.Table]) -> dict[str, str]:
@@ -52,7 +62,7 @@ def _unit_checks(figures: pa.Table) -> tuple[list[bool | None], list[bool | None
     si_matches: list[bool | None] = []
     columns = (figures[name].to_pylist() for name in ("unit", "dimension", "value", "value_si", "si_unit"))
     for unit, dimension, value, value_si, si_unit in zip(*columns, strict=True):
-        matches = unit_has_dimension(unit, dimension) if unit and dimension else None
+        matches = _unit_has_dimension(unit, dimension) if unit and dimension else None
         dimension_matches.append(matches)
         if not matches or value is None or value_si is None:
             si_matches.append(None)
@@ -64,6 +74,21 @@ def _unit_checks(figures: pa.Table) -> tuple[list[bool | None], list[bool | None
     return dimension_matches, si_matches
 
 
+def key_resolution(table_name: str, tables: dict[str, pa.Table]) -> dict[str, pa.Array]:
+    """``<column>_resolves`` for each foreign key of the table: True where the key is a row of the table it
+    refers to, False where it dangles, null where the key itself is null (an optional key left empty)."""
+    table = tables[table_name]
+    columns: dict[str, pa.Array] = {}
+    for owner, column, target in FOREIGN_KEYS:
+        if owner != table_name:
+            continue
+        keys = table[column]
+        known = tables[target][TABLES[target][1]]
+        resolves = pc.is_in(keys, value_set=known.combine_chunks() if isinstance(known, pa.ChunkedArray) else known)
+        columns[f"{column}_resolves"] = pc.if_else(pc.is_null(keys), _NULL_BOOL, resolves)
+    return columns
+
+
 def derive_check_columns(table_name: str, tables: dict[str, pa.Table]) -> pa.Table:
     """The table plus the columns its suite checks (see each suite's column list)."""
     table = tables[table_name]
@@ -73,6 +98,8 @@ def derive_check_columns(table_name: str, tables: dict[str, pa.Table]) -> pa.Tab
     at_span, in_text = _spans(table, _texts_by_document(tables))
     table = table.append_column("text_at_span", pa.array(at_span, pa.string()))
     table = table.append_column("span_in_text", pa.array(in_text, pa.bool_()))
+    for name, resolves in key_resolution(table_name, tables).items():
+        table = table.append_column(name, resolves)
     if table_name == "figures":
         paired_value, paired_value_si = _paired(table)
         dimension_matches, si_matches = _unit_checks(table)
@@ -88,13 +115,3 @@ def derive_check_columns(table_name: str, tables: dict[str, pa.Table]) -> pa.Tab
         not_future = plausibility.date_not_after_publication(table, tables["documents"])
         table = table.append_column("date_not_after_publication", pa.array(not_future, pa.bool_()))
     return table
-
-
-def suite_parameters(tables: dict[str, pa.Table]) -> dict[str, Any]:
-    """Values the suites refer to as ``{"$PARAMETER": name}``: the ids every foreign key must resolve to."""
-    return {
-        "document_ids": tables["documents"]["document_id"].to_pylist(),
-        "figure_ids": tables["figures"]["figure_id"].to_pylist(),
-        "source_ids": tables["sources"]["source_id"].to_pylist(),
-        "event_ids": tables["events"]["event_id"].to_pylist(),
-    }

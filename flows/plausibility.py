@@ -17,6 +17,8 @@ from transforms.text import split_sentences
 
 # Categories of a percentage that describe a change, which may exceed 100 ("rose 150%").
 CHANGE_CATEGORIES = frozenset({"growth", "decline", "change"})
+# The engine's rule for a count whose noun is taken from an earlier count ("1,200 jobs …, 300 of them").
+ELIDED_RULE = "count.elided"
 
 
 @cache
@@ -40,20 +42,33 @@ def duration_positive(figures: pa.Table) -> list[bool | None]:
 
 def part_within_whole(figures: pa.Table) -> tuple[list[float | None], list[bool | None]]:
     """For a count whose entity was taken from an earlier count in its sentence ("out of 11,000 soldiers …, 1,000"),
-    the earlier count's value (the whole) and whether the part is not larger than it."""
-    rows = figures.select(["document_id", "sentence_index", "start", "unit", "entity", "value", "rule"]).to_pylist()
-    wholes: list[float | None] = []
-    for row in rows:
-        whole = None
-        if row["rule"] == "count.elided" and row["value"] is not None and row["start"] is not None:
-            earlier = [
-                other for other in rows
-                if other["document_id"] == row["document_id"] and other["sentence_index"] == row["sentence_index"]
-                and other["start"] is not None and other["start"] < row["start"] and other["rule"] != "count.elided"
-                and other["unit"] == row["unit"] and other["entity"] == row["entity"] and other["value"] is not None
-            ]
-            whole = max(earlier, key=lambda other: other["start"])["value"] if earlier else None
-        wholes.append(whole)
+    the earlier count's value (the whole) and whether the part is not larger than it.
+
+    One pass over the figures of each sentence in order of position, remembering the last stated count of each
+    (unit, entity): linear in the number of figures.
+    """
+    columns = ("document_id", "sentence_index", "start", "unit", "entity", "value", "rule")
+    rows = list(zip(*(figures[name].to_pylist() for name in columns), strict=True))
+    sentences: dict[tuple[object, object], list[int]] = {}
+    for position, row in enumerate(rows):
+        if row[2] is not None:
+            sentences.setdefault((row[0], row[1]), []).append(position)
+    wholes: list[float | None] = [None] * len(rows)
+    for positions in sentences.values():
+        if not any(rows[position][6] == ELIDED_RULE for position in positions):
+            continue
+        # By position; at one position an elided count comes first, so it never takes a count that starts with it.
+        positions.sort(key=lambda position: (rows[position][2], rows[position][6] != ELIDED_RULE, position))
+        last_stated: dict[tuple[object, object], tuple[int, float]] = {}
+        for position in positions:
+            _document, _sentence, start, unit, entity, value, rule = rows[position]
+            if value is None:
+                continue
+            if rule == ELIDED_RULE:
+                whole = last_stated.get((unit, entity))
+                wholes[position] = whole[1] if whole is not None else None
+            elif (unit, entity) not in last_stated or last_stated[(unit, entity)][0] < start:
+                last_stated[(unit, entity)] = (start, value)
     values = figures["value"].to_pylist()
     return wholes, [None if whole is None else value <= whole for value, whole in zip(values, wholes, strict=True)]
 

@@ -33,7 +33,7 @@ from great_expectations.validator.v1_validator import Validator  # noqa: E402
 
 from expectations import load_suite  # noqa: E402
 from flows.tables import FOREIGN_KEYS, TABLES  # noqa: E402
-from flows.checks import derive_check_columns, suite_parameters  # noqa: E402
+from flows.checks import derive_check_columns  # noqa: E402
 
 
 @dataclass(slots=True)
@@ -146,7 +146,6 @@ def _suites() -> _Suites:
 def validate_tables(tables: dict[str, pa.Table], data_docs_dir: Path | None = None) -> ValidationReport:
     """Run every table's suite; build GX Data Docs into ``data_docs_dir`` when given."""
     suites = _suites()
-    parameters = suite_parameters(tables)
     outcomes: list[ExpectationOutcome] = []
     results: dict[str, dict[str, Any]] = {}
     with suites.lock:
@@ -156,7 +155,7 @@ def validate_tables(tables: dict[str, pa.Table], data_docs_dir: Path | None = No
                 batch_definition=suites.batches[table_name], batch_parameters={"dataframe": frame},
                 result_format="COMPLETE",
             )
-            result = validator.validate_expectation_suite(suites.suites[table_name], parameters)
+            result = validator.validate_expectation_suite(suites.suites[table_name])
             outcomes.extend(_outcome(table_name, expectation_result) for expectation_result in result.results)
             results[table_name] = result.to_json_dict()
     index = build_data_docs(results, data_docs_dir) if data_docs_dir is not None else None

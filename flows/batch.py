@@ -40,6 +40,7 @@ class CheckOutcome:
     unexpected_count: int | None
     unexpected_percent: float | None
     exception: str | None
+    severity: str = "critical"  # "warning": reported, its rows stay published, the exit code stays 0
 
 
 @dataclass(slots=True)
@@ -110,7 +111,7 @@ def stage_parts(
 def _check_outcomes(report: Any) -> list[CheckOutcome]:
     return [
         CheckOutcome(o.table_name, o.expectation, o.column, o.description, o.success, o.element_count,
-                     o.unexpected_count, o.unexpected_percent, o.exception)
+                     o.unexpected_count, o.unexpected_percent, o.exception, o.severity)
         for o in report.outcomes
     ]
 
@@ -178,7 +179,7 @@ def process_batch(
     tables, quarantine, report = validate_and_quarantine(extracted)
     outcome.checks = _check_outcomes(report)
     outcome.quarantined_rows = len({(row["table_name"], row["row_id"]) for row in quarantine})
-    outcome.quarantine_examples = quarantine_examples(quarantine, EXAMPLES_PER_CHECK)
+    outcome.quarantine_examples = quarantine_examples(quarantine, EXAMPLES_PER_CHECK) | report.warning_examples
     if keep_gx_results or report.failed:
         outcome.gx_results = report.results
     clock.lap("validate")

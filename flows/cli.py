@@ -92,7 +92,10 @@ def _print_summary(summary: object) -> None:
             examples = f" e.g. {', '.join(failure.example_row_ids)}" if failure.example_row_ids else ""
             print(f"    {failure.table_name}: {failure.description} [{failure.expectation}] — {rows}{examples}")
     else:
-        print("  all expectations passed")
+        print("  all expectations passed" + (" but for warnings" if summary.warnings else ""))
+    for warning in summary.warnings:
+        examples = f" e.g. {', '.join(warning.example_row_ids)}" if warning.example_row_ids else ""
+        print(f"    warning, {warning.table_name}: {warning.description} — {warning.unexpected_count} row(s) kept{examples}")
     print(f"  tables in {summary.output}/ · quality report {summary.report or '(unchanged)'}")
     stages = " · ".join(f"{stage} {seconds:.2f}s" for stage, seconds in summary.seconds.items())
     startup = summary.seconds.get("start-up", 0.0)

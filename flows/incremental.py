@@ -74,7 +74,8 @@ def checks_version() -> str:
     """Hash of the expectation suites and of the code that derives the columns they check."""
     suites = _package_dir("expectations")
     flows_dir = _package_dir("flows")
-    return _digest(suites.parent, [*suites.glob("*.json"), *suites.glob("*.py"), *(flows_dir / n for n in CHECK_FILES)])
+    files = [*suites.glob("*.json"), *suites.glob("*.toml"), *suites.glob("*.py"), *(flows_dir / n for n in CHECK_FILES)]
+    return _digest(suites.parent, files)
 
 
 def versions() -> str:

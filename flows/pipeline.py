@@ -91,11 +91,11 @@ def _quality_rows(checks: list[CheckOutcome]) -> list[dict[str, Any]]:
     ]
 
 
-def _failed(checks: list[CheckOutcome], examples: dict[str, list[str]]) -> list[FailedExpectation]:
+def _failed(checks: list[CheckOutcome], examples: dict[str, list[str]], severity: str) -> list[FailedExpectation]:
     return [
         FailedExpectation(c.table_name, c.expectation, c.column, c.description, c.unexpected_count,
                           examples.get(f"{c.table_name}|{c.expectation}|{c.column or ''}", [])[:5])
-        for c in checks if not c.success
+        for c in checks if not c.success and (c.severity == "critical") == (severity == "critical")
     ]
 
 
@@ -145,7 +145,8 @@ def run_pipeline(
             run_id=run_id,
             counts={**{name: datasets.count_rows(output, name) for name in ("documents", "figures", "sources", "events")},
                     "rejected_documents": len(result.rejected)},
-            failed=_failed(checks, tally.examples),
+            failed=_failed(checks, tally.examples, "critical"),
+            warnings=_failed(checks, tally.examples, "warning"),
             rejected=result.rejected,
             quarantined_rows=tally.quarantined_rows,
             report=index,

@@ -7,8 +7,12 @@ Each function returns one value per figure row: True (plausible), False
 
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from importlib import resources
 
 import pyarrow as pa
 
@@ -21,9 +25,50 @@ CHANGE_CATEGORIES = frozenset({"growth", "decline", "change"})
 ELIDED_RULE = "count.elided"
 
 
+# A word of running text; a clitic after an apostrophe is a word of its own ("we'll" -> "we", "'ll").
+_WORD = re.compile(r"\w+|['’]\w+")
+# How much text before a date is read for a word such as "by" or "until".
+_BEFORE_DATE_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class ForwardCues:
+    """Phrases (space-padded, lower case) that make a date after publication plausible."""
+
+    in_sentence: tuple[str, ...]
+    before_date: tuple[str, ...]
+
+
+def _words(text: str) -> str:
+    """Lower-case words of ``text`` joined and padded by single spaces, for whole-word phrase tests."""
+    return f" {' '.join(_WORD.findall(text.lower()))} "
+
+
 @cache
-def _future_cues() -> tuple[str, ...]:
-    return tuple(f" {cue.lower()} " for cue in load_toml("dates")["future_cues"]["words"])
+def forward_cues() -> ForwardCues:
+    """``expectations/plausibility.toml`` [forward_looking] with the engine's [future_cues] of dates.toml."""
+    path = resources.files("expectations").joinpath("plausibility.toml")
+    try:
+        forward = tomllib.loads(path.read_text(encoding="utf-8"))["forward_looking"]
+        sentence, before = list(forward["sentence"]), list(forward["before_date"])
+    except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
+        raise ValueError(f"{path}: needs [forward_looking] with lists 'sentence' and 'before_date' ({error})") from error
+    engine = load_toml("dates")["future_cues"]["words"]
+    return ForwardCues(
+        in_sentence=tuple(dict.fromkeys(_words(cue) for cue in [*engine, *sentence])),
+        before_date=tuple(dict.fromkeys(_words(cue) for cue in before)),
+    )
+
+
+def looks_forward(sentence: str, text_before_date: str) -> bool:
+    """Whether a sentence speaks of the future ("is expected to", "must fall by 2030"), or the date follows a
+    word such as "by" or "until" ("by the end of 2026")."""
+    cues = forward_cues()
+    words = _words(sentence)
+    if any(cue in words for cue in cues.in_sentence):
+        return True
+    before = _words(text_before_date)
+    return any(before.endswith(cue) for cue in cues.before_date)
 
 
 def percentage_in_range(figures: pa.Table) -> list[bool | None]:
@@ -74,7 +119,8 @@ def part_within_whole(figures: pa.Table) -> tuple[list[float | None], list[bool 
 
 
 def date_not_after_publication(figures: pa.Table, documents: pa.Table) -> list[bool | None]:
-    """A resolved date starts no later than the article's publication, unless its sentence speaks of the future."""
+    """A resolved date starts no later than the article's publication, unless the text looks forward
+    (see ``looks_forward``)."""
     published: dict[str, date | None] = {}
     texts: dict[str, str] = {}
     for document_id, published_at, text in zip(
@@ -85,8 +131,8 @@ def date_not_after_publication(figures: pa.Table, documents: pa.Table) -> list[b
         texts[document_id] = text
     sentences: dict[str, list[str]] = {}
     result: list[bool | None] = []
-    columns = (figures[name].to_pylist() for name in ("document_id", "sentence_index", "date_start"))
-    for document_id, sentence_index, date_start in zip(*columns, strict=True):
+    columns = (figures[name].to_pylist() for name in ("document_id", "sentence_index", "start", "date_start"))
+    for document_id, sentence_index, start, date_start in zip(*columns, strict=True):
         reference = published.get(document_id)
         if date_start is None or reference is None:
             result.append(None)
@@ -99,5 +145,6 @@ def date_not_after_publication(figures: pa.Table, documents: pa.Table) -> list[b
         document_sentences = sentences[document_id]
         in_range = sentence_index is not None and 0 <= sentence_index < len(document_sentences)
         sentence = document_sentences[sentence_index] if in_range else ""
-        result.append(any(cue in f" {sentence.lower()} " for cue in _future_cues()))
+        before = texts[document_id][max(0, start - _BEFORE_DATE_CHARS) : start] if start is not None else ""
+        result.append(looks_forward(sentence, before))
     return result

@@ -28,6 +28,7 @@ class RunSummary:
     run_id: str
     counts: dict[str, int]
     failed: list[FailedExpectation] = field(default_factory=list)
+    warnings: list[FailedExpectation] = field(default_factory=list)  # failed plausibility warnings: rows kept
     rejected: list[RejectedDocument] = field(default_factory=list)
     quarantined_rows: int = 0
     report: str | None = None
@@ -42,7 +43,8 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
-        """0 when every expectation passed; 1 when any failed (failing rows are quarantined, the rest published)."""
+        """0 when every critical expectation passed (warnings do not count); 1 when any failed (failing rows are
+        quarantined, the rest published)."""
         return 1 if self.failed else 0
 
     def to_json_dict(self) -> dict[str, Any]:

@@ -36,6 +36,11 @@ from flows.tables import FOREIGN_KEYS, TABLES  # noqa: E402
 from flows.checks import derive_check_columns  # noqa: E402
 
 
+# GX's severities (an expectation's "severity" in the suite JSON); anything but critical only warns.
+CRITICAL = "critical"
+EXAMPLES_PER_WARNING = 5
+
+
 @dataclass(slots=True)
 class ExpectationOutcome:
     table_name: str
@@ -48,6 +53,7 @@ class ExpectationOutcome:
     exception: str | None
     failing_rows: list[int] = field(default_factory=list)  # row positions in the validated table
     description: str = ""
+    severity: str = CRITICAL  # "critical": failing rows are quarantined; "warning": reported only
 
 
 @dataclass(slots=True)
@@ -55,10 +61,17 @@ class ValidationReport:
     outcomes: list[ExpectationOutcome]
     data_docs_index: Path | None
     results: dict[str, dict[str, Any]] = field(default_factory=dict)  # GX results as JSON, per table
+    warning_examples: dict[str, list[str]] = field(default_factory=dict)  # "table|expectation|column" → row ids
 
     @property
     def failed(self) -> list[ExpectationOutcome]:
-        return [outcome for outcome in self.outcomes if not outcome.success]
+        """Failed critical expectations: their rows are quarantined and the run exits with code 1."""
+        return [outcome for outcome in self.outcomes if not outcome.success and outcome.severity == CRITICAL]
+
+    @property
+    def warned(self) -> list[ExpectationOutcome]:
+        """Failed warnings (plausibility): reported with example rows, which stay published."""
+        return [outcome for outcome in self.outcomes if not outcome.success and outcome.severity != CRITICAL]
 
 
 # GX sets INFO on some of its own loggers ("Created temporary directory ... for ephemeral docs site").
@@ -95,6 +108,7 @@ def _outcome(table_name: str, result: Any) -> ExpectationOutcome:
         exception=exception.get("exception_message") if raised else None,
         failing_rows=sorted({int(index) for index in details.get("unexpected_index_list") or []}),
         description=_describe(config),
+        severity=str(getattr(result.expectation_config.severity, "value", result.expectation_config.severity)),
     )
 
 
@@ -159,7 +173,23 @@ def validate_tables(tables: dict[str, pa.Table], data_docs_dir: Path | None = No
             outcomes.extend(_outcome(table_name, expectation_result) for expectation_result in result.results)
             results[table_name] = result.to_json_dict()
     index = build_data_docs(results, data_docs_dir) if data_docs_dir is not None else None
-    return ValidationReport(outcomes=outcomes, data_docs_index=index, results=results)
+    report = ValidationReport(outcomes=outcomes, data_docs_index=index, results=results)
+    report.warning_examples = _warning_examples(tables, report)
+    return report
+
+
+def _warning_examples(tables: dict[str, pa.Table], report: ValidationReport) -> dict[str, list[str]]:
+    """Ids of a few rows behind each failed warning, keyed like quarantine examples ("table|expectation|column")."""
+    examples: dict[str, list[str]] = {}
+    for outcome in report.warned:
+        keys = tables[outcome.table_name][TABLES[outcome.table_name][1]]
+        ids = examples.setdefault(f"{outcome.table_name}|{outcome.expectation}|{outcome.column or ''}", [])
+        for position in outcome.failing_rows:
+            if len(ids) >= EXAMPLES_PER_WARNING:
+                break
+            if str(keys[position].as_py()) not in ids:
+                ids.append(str(keys[position].as_py()))
+    return examples
 
 
 def build_data_docs(results: dict[str, dict[str, Any]], data_docs_dir: Path, run_name: str = "newsfigures") -> Path:
@@ -214,7 +244,7 @@ def _cascade(tables: dict[str, pa.Table], failing: dict[str, dict[int, list[_Rea
 def quarantine_rows(tables: dict[str, pa.Table], report: ValidationReport) -> tuple[dict[str, pa.Table], list[dict[str, Any]]]:
     """Split failing rows out of each table: (clean tables, quarantine rows with their reasons).
 
-    Rows that refer to a quarantined row (a figure of a quarantined source, the pair of a quarantined
+    Only failed critical expectations quarantine; a failed warning leaves its rows published. Rows that refer to a quarantined row (a figure of a quarantined source, the pair of a quarantined
     figure) follow it into quarantine.
     """
     failing = _failing_positions(report)

@@ -53,7 +53,9 @@ def corrupt(tables: dict[str, pa.Table], table_name: str, expectation: dict) -> 
         row = _row_with(table, "si_unit")
         table = _set(table, "value_si", row, table["value_si"][row].as_py() * 2)
     elif column == "part_within_whole":  # "1,200 jobs …, 300 of them" becomes "…, 3,000 of them"
-        table = _set(table, "value", table["rule"].to_pylist().index("count.elided"), 3000.0)
+        row = table["rule"].to_pylist().index("count.elided")
+        for name in ("value", "value_low", "value_high"):
+            table = _set(table, name, row, 3000.0)
     elif column == "percentage_in_range":
         table = _set(table, "value", table["dimension"].to_pylist().index("percentage"), 112.0)
     elif column == "duration_positive":
@@ -103,6 +105,8 @@ def test_each_expectation_fails_on_a_corrupted_row(table_name, index, expectatio
     ]
     assert mine.exception is None, mine.exception
     assert not mine.success
+    assert mine.severity == expectation.get("severity", "critical")
+    assert (mine in report.failed) == (mine.severity == "critical")  # only critical failures quarantine
 
 
 def test_failing_rows_are_quarantined_and_the_rest_published():

@@ -123,6 +123,11 @@ def _stops() -> frozenset[str]:
 
 
 @cache
+def _irregular_participles() -> frozenset[str]:
+    return frozenset(load_toml("attribution")["irregular_participles"])
+
+
+@cache
 def determiners() -> frozenset[str]:
     return frozenset(load_toml("attribution")["determiners"])
 
@@ -144,7 +149,12 @@ def _joins_names(words: list[str], index: int) -> bool:
     """True for "of" in "Bank of England": a joiner between two capitalised words."""
     if words[index] not in _NAME_JOINERS or index == 0 or index + 1 >= len(words):
         return False
-    return _is_capitalised(words[index - 1]) and _is_capitalised(words[index + 1]) or (
+    return _is_capitalised(words[index - 1]) and (
+        _is_capitalised(words[index + 1])
+        # "Office of the Australian Information Commissioner": "of the" between two capitalised words
+        or words[index] == "of" and words[index + 1] == "the" and index + 2 < len(words)
+        and words[index + 2][0].isupper()
+    ) or (
         words[index] == "the" and index + 1 < len(words) and _is_capitalised(words[index + 1])
         and words[index - 1] in _NAME_JOINERS
     )
@@ -163,7 +173,8 @@ def phrase_before(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int]
         if not word[0].isalnum() and not (word == "&" and _joins_names(words, position)):
             break  # punctuation, but not the "&" of "Keller & Moss"
         lower = lowered[position]
-        if lower in dets:
+        if lower in dets and not (lower == "the" and _joins_names(words, position)
+                                  and lowered[position - 1] == "of" and _joins_names(words, position - 1)):
             position -= 1
             break
         if lower in stops and not _is_acronym(word) \
@@ -183,6 +194,7 @@ def phrase_after(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int] 
     count = len(words)
     stops = _stops()
     dets = determiners()
+    participles = _irregular_participles()
     first = index
     if first < count and lowered[first] in dets:
         index += 1
@@ -192,8 +204,8 @@ def phrase_after(tokens: Tokens, index: int, limit: int = 8) -> tuple[int, int] 
         word = words[position]
         if not word[0].isalnum() and not (word == "&" and _joins_names(words, position)):
             break  # punctuation, but not the "&" of "Keller & Moss"
-        if position > index and word.islower() and word.endswith("ed"):
-            break  # a participle after the head: "people briefed on the plan"
+        if position > index and word.islower() and (word.endswith("ed") or word in participles):
+            break  # a participle after the head: "people briefed on the plan", "a filing made public"
         if position > index and lowered[position] in dets and not _joins_names(words, position):
             break  # a new phrase: "told Reuters the group still expected"
         if lowered[position] in stops and not _is_acronym(word) \

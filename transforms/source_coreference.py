@@ -141,11 +141,13 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
         before = window[max(0, match.start() - 30):match.start()].split()
         introducing = kinds.head_kinds().get(before[-1].lower()) if before else None
         if introducing not in wanted:  # "M23 rebels": the noun after the name introduces it
-            after = window[match.end():match.end() + 20].split()
-            introducing = kinds.head_kinds().get(after[0].lower()) if after and after[0].islower() else None
-        introduced = introducing in wanted
-        if introduced and not named:
-            kind = introducing  # "telecoms operator Coralink": the kind its descriptor gives
+            after = window[match.end():match.end() + 30].split()
+            introducing = kinds.head_kinds().get(after[0].lower()) \
+                if after and after[0].islower() and not (len(after) > 1 and after[1][:1].isupper()) else None
+            # ("Investment group Corvel Capital": a noun before a name describes that name)
+        introduced = introducing in wanted and not named and kind in (None, "person", "organisation")
+        if introduced:
+            kind = introducing  # (a name's own company or public-body word outweighs it: "group Corvel Capital")
         if len(words) == 1 and not (named or introduced):
             if _inside_sentence(window, match.start()) and words[0] not in calendar_words() \
                     and words[0] not in kinds.titles() and not _known_person(words, history):

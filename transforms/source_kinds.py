@@ -86,6 +86,12 @@ def place_adjective(word: str) -> bool:
 
 
 @cache
+def public_owners() -> frozenset[str]:
+    """Listed bodies whose own services are public bodies ("the EU's Copernicus service")."""
+    return frozenset(_lexicon()["words"]["public_owners"])
+
+
+@cache
 def person_roles() -> frozenset[str]:
     """Role nouns that head a person's title ("president", "minister"), though their kind is a body's."""
     return frozenset(_lexicon()["words"]["person_roles"])
@@ -188,9 +194,10 @@ def proper_name_kind(words: list[str]) -> str | None:
     title_set = titles()
     if any(word in title_set or f"{word} {after}" in title_set for word, after in zip(words, words[1:])):
         return "person"
-    for kind, kind_words in (("government", government_words()), ("company", company_words())):
-        if words[-1] in kind_words:
-            return kind  # the last word leads: "Japan Aerospace Exploration Agency", "Kelmar Energy Group"
+    for kind, kind_words in (("government", government_words()), ("company", company_words()),
+                             ("organisation", organisation_words())):
+        if words[-1] in kind_words and head_kind(words[-1:]) not in _ARMED_KINDS:
+            return kind  # the last word leads: "Japan Aerospace Exploration Agency", "British Retail Consortium"
     if any(word in company_words() for word in words):
         return "company"
     if any(word in government_words() for word in words):
@@ -238,6 +245,9 @@ def without_titles(words: list[str]) -> list[str]:
 # Lower-case words inside a name: "Bank of England", "Sanne de Vries", "Ludwig van Beethoven".
 _NAME_LINKS = frozenset({"of", "for", "and", "the", "&", "de", "da", "di", "du", "van", "von", "der", "den",
                          "la", "le", "del", "dos", "bin", "al", "ibn"})
+
+# Kinds of armed bodies, whose head nouns ("Forces", "Army") lead a name's kind.
+_ARMED_KINDS = frozenset({"military", "intelligence"})
 
 # Head nouns that, written before a name, are its holder's role ("Senator", "Manager", "Judge").
 _TITLE_HEAD_KINDS = frozenset({"person", "government", "military"})

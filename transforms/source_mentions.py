@@ -12,10 +12,11 @@ without their counts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from transforms import source_kinds as kinds
-from transforms.gazetteer import country_code, demonyms
+from transforms.gazetteer import country_code, demonyms, find_places
 from transforms.phrases import Tokens, determiners, phrase_after
 from transforms.records import Document, Sentence, Source
 from transforms.source_coreference import (
@@ -71,9 +72,23 @@ class MentionReader:
             if publication is not None:
                 return publication
             first += 1
+        if first < last and kinds.place_adjective(tokens.words[first]):
+            first += 1  # "Seoul-based Hanbit Electronics"
         words = tokens.words[first:last + 1]
+        if "of" in words[2:]:
+            owner = words[:words.index("of", 2)]
+            name = owner[len(owner) - next((i for i, word in enumerate(reversed(owner)) if not capitalised(word)),
+                                           len(owner)):]
+            opener = owner[len(owner) - len(name) - 1] if len(name) < len(owner) else None
+            if len(name) >= 2 and (opener is None or opener.islower() and opener not in NAME_JOINER_WORDS) \
+                    and kinds.lookup_name(" ".join(name)) is None and kinds.proper_name_kind(name) == "person":
+                return self.read(first, first + len(owner) - 1)  # "Dr Tom Hale of the Marine Institute"
         if not HEAD_PREPOSITIONS.isdisjoint(words):
             affiliation = next(i for i, word in enumerate(words) if word in HEAD_PREPOSITIONS)
+            possessor = next((i for i, word in enumerate(words[:affiliation]) if word.endswith(("'s", "’s"))), None)
+            if possessor is not None and kinds.lookup_name(" ".join(words[:possessor + 1])[:-2]) is not None:
+                # "the UN's International Organization for Migration": a listed owner's possessive comes first
+                return self._possessor_mention(first, first + possessor, last)
             if affiliation:
                 return self._affiliated_mention(first, last, words, affiliation)
         joined = " ".join(words)
@@ -100,7 +115,14 @@ class MentionReader:
         appositive = self._appositive_name(first, last)
         if appositive is not None:
             return appositive
+        if definite and len(words) == 1 and words[0].islower() and kinds.head_kind(words) == "government":
+            introduced = self._introduced_description(first, words[0])
+            if introduced is not None:  # "the jury" after "A federal jury in San Francisco ordered"
+                return self._make(first, last, introduced, "government", "coreference_description")
         kind = kinds.head_kind(words)
+        if kind == "organisation" and len(words) > 1 and all(capitalised(word) for word in words) \
+                and kinds.proper_name_kind(words) == "company":
+            kind = "company"  # "Arvelle Group": a company's name, though "group" heads organisations too
         if kind is None and "of" in words[1:] and words[-1].islower() and kinds.phrase_head_kind(words) == "document":
             kind = "document"  # "survey of 2,000 adults"
         rule = "head_noun"
@@ -269,6 +291,13 @@ class MentionReader:
         head_words = self.tokens.words[possessor + 1:last + 1]
         words = self.tokens.words[first:possessor + 1]
         words[-1] = words[-1][:-2]
+        if head_words and [word.lower() for word in words] in (["country"], ["the", "country"]):
+            resolved = self._country_body(first, possessor, last, head_words)
+            if resolved is not None:
+                return resolved
+        if head_words and " ".join(words) in kinds.titles() and capitalised(head_words[0]):
+            # "the Prime Minister's Office": an office-holder's body is a public one, named whole
+            return self._make(first, last, self.tokens.surface(first, last), "government", "possessed_office")
         if head_words and all(capitalised(word) or word in NAME_JOINER_WORDS for word in head_words):
             inner = self._possessed_name(possessor, last, words, head_words)
             if inner is not None:
@@ -293,14 +322,45 @@ class MentionReader:
         """A name after a possessive: "Britain's Met Office" -> Met Office, "the EU's Copernicus Climate Change
         Service" -> the service; after a country a generic body keeps it ("Romania's Health Ministry")."""
         named = kinds.lookup_name(" ".join(head_words))
+        country = country_code(" ".join(owner))
+        if named and country and kinds.head_kinds().get(" ".join(head_words).lower()):
+            # "Ukraine's General Staff": a generic body keeps its country
+            return self._make(possessor, last, f"{' '.join(owner)}'s {' '.join(head_words)}", named.kind,
+                              "possessed_name")
         if named:
             return self._named(possessor + 1, last, named)
-        if country_code(" ".join(owner)):
+        if country:
             return None
         kind = kinds.proper_name_kind(head_words)
         if kind is None:
             return None
+        owner_name = kinds.lookup_name(" ".join(owner))
+        if owner_name is not None and owner_name.name in kinds.public_owners() and kind == "organisation":
+            kind = "government"  # "the EU's Copernicus Climate Change Service": a public body's service
         return self._make(possessor + 1, last, " ".join(head_words), kind, "possessed_name")
+
+    def _country_body(self, first: int, possessor: int, last: int, head_words: list[str]) -> Mention | None:
+        """"the country's Culture Ministry" after "Archaeologists in Peru": Peru's Culture Ministry."""
+        kind = kinds.head_kind(head_words) or (kinds.proper_name_kind(head_words) if capitalised(head_words[0])
+                                                 else None)
+        if kind in (None, "document", "person"):
+            return None
+        position = self.sentence.start + self.tokens.starts[first]
+        countries = [place for place in find_places(self.document.text[:position]) if place.kind == "country"]
+        if not countries:
+            return None
+        country = countries[-1].surface.removeprefix("the ")
+        return self._make(possessor if self.tokens.lowered[first] == "the" else first, last,
+                          f"{country}'s {' '.join(head_words)}", kind, "possessed_country")
+
+    def _introduced_description(self, first: int, head: str) -> str | None:
+        """"federal jury": the modifier and head of the last "a/an ... <head>" written before token ``first``."""
+        position = self.sentence.start + self.tokens.starts[first]
+        text = self.document.text[:position]
+        found = None
+        for match in re.finditer(rf"\b[Aa]n? ([a-z][a-z-]+ )?{re.escape(head)}\b", text):
+            found = f"{match.group(1) or ''}{head}"
+        return found if found and found != head else None
 
     def _role_mention(self, first: int, last: int, words: list[str]) -> Mention | None:
         """"Ukrainian special forces spokesperson", "a spokesperson" (for whom?), "U.S. officials"."""

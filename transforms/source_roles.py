@@ -58,7 +58,7 @@ class CueReader:
         if index > 0 and tokens.lowered[index - 1] in cues()["pronouns"]:
             found = (index - 1, index - 1)
             return None if self._quoted(found[0]) else self._row(found, cue)
-        if index > 1 and tokens.lowered[index - 1] in cue_sets()["coordinators"] and tokens.words[index - 2] != ",":
+        if index > 1 and tokens.lowered[index - 1] in cue_sets()["coordinators"]:
             return self._clause_subject(cue)
         if index == 0 or tokens.words[index - 1] in _QUOTES or tokens.words[index - 1] == ",":
             after = tokens.index_at(match.end)
@@ -70,7 +70,19 @@ class CueReader:
         polled = self._polled_speaker(found, cue)
         if polled is not None:
             return polled
-        return self._row(self._extend_over_preposition(found), cue)
+        known = len(self.rows)
+        source = self._row(self._extend_over_preposition(found), cue)
+        if source is not None and len(self.rows) > known and self._authored(found[0]):
+            source.rule = "document_by"  # "a report by the federal ethics commissioner found": the author finds
+        return source
+
+    def _authored(self, first: int) -> bool:
+        """True when the phrase at ``first`` follows "<document> by" ("a report by the commissioner")."""
+        tokens = self.tokens
+        if first < 2 or tokens.lowered[first - 1] not in ("by", "from"):
+            return False
+        document = phrase_before(tokens, first - 1)
+        return document is not None and kinds.head_kind(tokens.words[document[0]:document[1] + 1]) == "document"
 
     def _polled_speaker(self, outlet: tuple[int, int], cue: str) -> Source | None:
         """"Economists polled by Reuters had expected": the people polled speak, through the outlet."""

@@ -11,6 +11,8 @@ to the BBC", "citing U.S. officials") gets ``via_source_id``.
 
 from __future__ import annotations
 
+import re
+
 from transforms.phrases import sentence_tokens
 from transforms.records import Document, Sentence, Source
 from transforms.source_cues import cue_scanner, cue_sets
@@ -32,6 +34,10 @@ def extract_sources(document: Document, sentences: list[Sentence]) -> list[Sourc
     return sources
 
 
+# What may stand between a claim verb and the subject of its content: "said [that] [the] company had reported".
+_OPENING_CONTENT = re.compile(r"\s*(?:that\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+
+
 def _sentence_sources(document: Document, sentence: Sentence, hits: list[Hit], history: list[Source]
                       ) -> list[Source]:
     rows: dict[tuple[int, int], Source] = {}
@@ -45,17 +51,25 @@ def _sentence_sources(document: Document, sentence: Sentence, hits: list[Hit], h
     # Weak verbs last, and only when no other cue found a source: "told Reuters the group still expected"
     # is Haugland's claim, "There have been reports that the agency believes" the agency's.
     ordered = [item for item in cues if item[1] not in weak] + [item for item in cues if item[1] in weak]
+    verb_ends: list[int] = []  # ends of the claim verbs read so far (sentence-local)
     for match, cue in ordered:
         if cue in weak and claimants:
             break
+        if match.group == "verb" and match.start > 0 and sentence.text[match.start].isupper():
+            continue  # "the United States": a capitalised verb inside a sentence is part of a name
         if match.group == "verb" and any(row.start <= sentence.start + match.start < row.end for row in rows.values()):
             continue  # "according to local media reports": the verb is inside a source already read
         if match.group == "verb":
             claimant = reader.claim_subject(match, cue)
             if claimant is None:
                 continue
-            if cue in sets["finding_verbs"] and claimant.kind not in sets["finding_kinds"] \
-                    and claimant.rule not in _DOCUMENT_RULES:
+            if _reported(sentence, claimant, verb_ends):
+                rows.pop((claimant.start, claimant.end), None)  # "Amnesty said Delmar had reported 61 spills"
+                continue
+            verb_ends.append(match.end)
+            court = claimant.name.split()[-1].lower() in sets["court_heads"]
+            if (cue in sets["finding_verbs"] and claimant.kind not in sets["finding_kinds"]
+                    and claimant.rule not in _DOCUMENT_RULES and not court) or (cue in sets["court_verbs"] and not court):
                 rows.pop((claimant.start, claimant.end), None)
                 continue
             claimants.append((match.start, claimant))
@@ -83,6 +97,13 @@ def _sentence_sources(document: Document, sentence: Sentence, hits: list[Hit], h
             if claimant.rule in UNLISTED_NAME_RULES and claimant.kind in ("organisation", "person"):
                 claimant.kind = "media"  # "L'Equipe reported, citing a source": who relays a source is an outlet
     return sorted(rows.values(), key=lambda source: source.start)
+
+
+def _reported(sentence: Sentence, claimant: Source, verb_ends: list[int]) -> bool:
+    """True when ``claimant`` opens the content of an earlier claim verb ("X said [that] Y had reported"):
+    Y is what X reports, not a second source."""
+    start = claimant.start - sentence.start
+    return any(end < start and _OPENING_CONTENT.fullmatch(sentence.text, end, start) for end in verb_ends)
 
 
 def _nearest(claimants: list[tuple[int, Source]], position: int, exclude: Source,

@@ -21,6 +21,30 @@ Annotation conventions:
 - figure_events lists the quantities (no dates) of the attribution gold with the trigger of the event each
   quantifies, or null.
 
+Conventions of the later sets (events_paragraphs_2.jsonl and the held-out set), which refine the above:
+1. One event per distinct happening, at its first trigger; later mentions ("the spill", "the attack") and
+   reporting verbs are not events.
+2. The trigger is the exact word (verb or noun: killed, outbreak, gusts, landfall, aid); occurrence (1-based,
+   plain substring) when an earlier match exists, also inside other words.
+3. Types: the closest in the taxonomy; strike → protest; displacement/flight → evacuation; prison terms and
+   damages → sentencing; discovery → detection; spill/storm/heatwave/wildfire → disaster; new record/record
+   low/peak → record; league title/race placing → match_result. Events fitting no type are skipped (thefts,
+   seizures of goods, raids, policy withdrawals, trials, forecast cuts).
+4. Actor/target/location: the shortest noun phrase as written; leading articles and titles dropped; counts kept
+   but not qualifiers ("23 people"); pronouns as written. An implicit participle subject takes the main
+   subject. Location null unless a proper place or specific site is written for that event.
+5. Roles by type: fatalities/injuries: actor = perpetrator or cause, target = victims;
+   price_change/economic_indicator: actor = the item or measure that changes (unless an agent sets the price:
+   agent actor, item target); disaster: actor = the hazard; evacuation: target = people/places moved, actor =
+   what forced it; outbreak: actor = disease, target = infected; election_result: actor = the party.
+6. Modality: hedged = may/might/could/reportedly/allegedly/expected to/appeared to/in talks to; negated =
+   not/no/never/failed to/denied X-ing; asserted = everything else, incl. announced or scheduled events and
+   attributed ones.
+7. Figure → event when the figure quantifies it: counts of victims, arrests, troops, villages, people or homes
+   affected; money amounts, shares and per-share prices of deals; size of price/indicator changes; scores,
+   times, margins; a duration measuring the event itself. Null: time spans that only place an event in time,
+   attributes of participants (age, mass, distance, a product's price), background statistics.
+
 Scores:
 - event F1 (trigger + type): a predicted event matches a gold one when its span overlaps the gold trigger's
   occurrence and the types agree, one-to-one per paragraph (overlapping pairs first, then the nearest);

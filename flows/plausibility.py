@@ -60,15 +60,20 @@ def forward_cues() -> ForwardCues:
     )
 
 
-def looks_forward(sentence: str, text_before_date: str) -> bool:
-    """Whether a sentence speaks of the future ("is expected to", "must fall by 2030"), or the date follows a
-    word such as "by" or "until" ("by the end of 2026")."""
-    cues = forward_cues()
-    words = _words(sentence)
-    if any(cue in words for cue in cues.in_sentence):
-        return True
+def follows_forward_word(text_before_date: str) -> bool:
+    """Whether a date follows a word such as "by" or "until" ("by the end of 2026")."""
     before = _words(text_before_date)
-    return any(before.endswith(cue) for cue in cues.before_date)
+    return any(before.endswith(cue) for cue in forward_cues().before_date)
+
+
+def speaks_of_future(sentence: str) -> bool:
+    """Whether a sentence speaks of the future ("is expected to", "would be needed", "targets")."""
+    words = _words(sentence)
+    return any(cue in words for cue in forward_cues().in_sentence)
+
+
+def looks_forward(sentence: str, text_before_date: str) -> bool:
+    return follows_forward_word(text_before_date) or speaks_of_future(sentence)
 
 
 def percentage_in_range(figures: pa.Table) -> list[bool | None]:
@@ -140,11 +145,12 @@ def date_not_after_publication(figures: pa.Table, documents: pa.Table) -> list[b
         if date_start <= reference:
             result.append(True)
             continue
-        if document_id not in sentences:
+        if start is not None and follows_forward_word(texts[document_id][max(0, start - _BEFORE_DATE_CHARS) : start]):
+            result.append(True)
+            continue
+        if document_id not in sentences:  # split only documents with a date after publication and no cue before it
             sentences[document_id] = [s.text for s in split_sentences(texts[document_id])]
         document_sentences = sentences[document_id]
         in_range = sentence_index is not None and 0 <= sentence_index < len(document_sentences)
-        sentence = document_sentences[sentence_index] if in_range else ""
-        before = texts[document_id][max(0, start - _BEFORE_DATE_CHARS) : start] if start is not None else ""
-        result.append(looks_forward(sentence, before))
+        result.append(speaks_of_future(document_sentences[sentence_index] if in_range else ""))
     return result

@@ -60,8 +60,13 @@ class ExpectationOutcome:
 class ValidationReport:
     outcomes: list[ExpectationOutcome]
     data_docs_index: Path | None
-    results: dict[str, dict[str, Any]] = field(default_factory=dict)  # GX results as JSON, per table
+    gx_results: dict[str, Any] = field(default_factory=dict)  # GX's suite validation results, per table
     warning_examples: dict[str, list[str]] = field(default_factory=dict)  # "table|expectation|column" → row ids
+
+    @property
+    def results(self) -> dict[str, dict[str, Any]]:
+        """GX results as JSON, per table: converted only when asked (for Data Docs)."""
+        return {table_name: result.to_json_dict() for table_name, result in self.gx_results.items()}
 
     @property
     def failed(self) -> list[ExpectationOutcome]:
@@ -157,23 +162,37 @@ def _suites() -> _Suites:
     return _Suites()
 
 
+def _validate_suite(suites: _Suites, table_name: str, frame: pd.DataFrame) -> Any:
+    """The table's suite with BASIC results (counts and a few examples, no row lists: about half the work of
+    COMPLETE), then each failed expectation again with COMPLETE results, whose unexpected_index_list names
+    every failing row."""
+    validator = Validator(
+        batch_definition=suites.batches[table_name], batch_parameters={"dataframe": frame}, result_format="BASIC"
+    )
+    result = validator.validate_expectation_suite(suites.suites[table_name])
+    failed = [position for position, item in enumerate(result.results) if not item.success]
+    if failed:
+        validator.result_format = "COMPLETE"
+        for position in failed:
+            expectation = result.results[position].expectation_config.to_domain_obj()
+            result.results[position] = validator.validate_expectation(expectation)
+    return result
+
+
 def validate_tables(tables: dict[str, pa.Table], data_docs_dir: Path | None = None) -> ValidationReport:
     """Run every table's suite; build GX Data Docs into ``data_docs_dir`` when given."""
     suites = _suites()
     outcomes: list[ExpectationOutcome] = []
-    results: dict[str, dict[str, Any]] = {}
+    results: dict[str, Any] = {}
     with suites.lock:
         for table_name in TABLES:
             frame = validation_frame(derive_check_columns(table_name, tables))
-            validator = Validator(
-                batch_definition=suites.batches[table_name], batch_parameters={"dataframe": frame},
-                result_format="COMPLETE",
-            )
-            result = validator.validate_expectation_suite(suites.suites[table_name])
+            result = _validate_suite(suites, table_name, frame)
             outcomes.extend(_outcome(table_name, expectation_result) for expectation_result in result.results)
-            results[table_name] = result.to_json_dict()
-    index = build_data_docs(results, data_docs_dir) if data_docs_dir is not None else None
-    report = ValidationReport(outcomes=outcomes, data_docs_index=index, results=results)
+            results[table_name] = result
+    report = ValidationReport(outcomes=outcomes, data_docs_index=None, gx_results=results)
+    if data_docs_dir is not None:
+        report.data_docs_index = build_data_docs(report.results, data_docs_dir)
     report.warning_examples = _warning_examples(tables, report)
     return report
 

@@ -52,6 +52,18 @@ class EventWords:
     described_by_verbs: dict[str, frozenset[str]]  # noun type -> verb types that only describe it
     unlisted_place_prepositions: frozenset[str]  # "near |El Fasher": a capitalised name after them is a place
     not_places: frozenset[str]  # months and weekdays: "in March" is a time
+    required_after: dict[str, frozenset[str]]  # "broke" -> {"record"}: what must follow in the clause
+    placings: frozenset[str]  # "second": what "<placing>" in required_after stands for
+    undergoer_forms: frozenset[str]  # "fled": the subject is the target
+    cut_forms: frozenset[str]
+    cut_retype_by_target: dict[str, str]  # "funding" -> funding_cut
+    indicator_words: frozenset[str]  # "inflation": a price change of a measure is an economic indicator
+    price_words: frozenset[str]  # "prices", "shares": a price change stays one
+    labour_words: frozenset[str]  # "workers", "union": a strike is a walkout
+    measure_nouns: frozenset[str]  # "revenue": an event only with an amount after it
+    no_event_after: frozenset[str]  # "on" of "on record"
+    excluded_after: dict[str, frozenset[str]]  # "seized" -> {"<money>", "cash", ...}: no event with these after
+    back_referring_nouns: frozenset[str]  # "the deal": an event already told
 
 
 @cache
@@ -59,6 +71,7 @@ def event_words() -> EventWords:
     lexicon = load_toml("event_triggers")
     triggers = _triggers(lexicon["types"])
     light_verbs = frozenset(lexicon["light_verbs"])
+    context = lexicon["context_words"]
     return EventWords(
         triggers=triggers,
         light_verbs=light_verbs,
@@ -86,6 +99,18 @@ def event_words() -> EventWords:
         described_by_verbs={noun: frozenset(verbs) for noun, verbs in lexicon["described_by_verbs"].items()},
         unlisted_place_prepositions=frozenset(lexicon["unlisted_place_prepositions"]),
         not_places=frozenset(_calendar_names()),
+        required_after={form: frozenset(words) for form, words in lexicon["required_after"].items()},
+        placings=frozenset(context["placings"]),
+        undergoer_forms=frozenset(context["undergoer_forms"]),
+        cut_forms=frozenset(context["cut_forms"]),
+        cut_retype_by_target=dict(lexicon["cut_retype_by_target"]),
+        indicator_words=frozenset(context["indicator_words"]),
+        price_words=frozenset(context["price_words"]),
+        labour_words=frozenset(context["labour_words"]),
+        measure_nouns=frozenset(context["measure_nouns"]),
+        no_event_after=frozenset(context["no_event_after"]),
+        excluded_after={form: frozenset(words) for form, words in lexicon["excluded_after"].items()},
+        back_referring_nouns=frozenset(context["back_referring_nouns"]),
     )
 
 

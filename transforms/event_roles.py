@@ -34,6 +34,8 @@ DETERMINERS = frozenset({"a", "an", "the", "any", "no", "some", "these", "those"
 _QUANTIFIERS = frozenset({"any", "some", "all", "no", "over", "about", "approximately", "around", "nearly",
                           "almost", "roughly", "more", "than", "at", "least", "up", "to", "most", "a", "an", "the"})
 _POSSESSIVE = ("'s", "’s")
+# Possessive determiners opening an object: "cut its funding".
+_OWNERS = frozenset({"its", "their", "his", "her", "our"})
 # Currency words after an amount: "raised 2 million euros".
 _MONEY_WORDS = frozenset({"euros", "euro", "dollars", "pounds", "yen", "yuan", "rupees", "francs"})
 # Prepositions inside a subject: "Shares in Kelmar", "The number of flying insects in Britain".
@@ -77,12 +79,45 @@ class RoleReader:
         if form in self.words.unmarked_changes:
             return True
         markers = self.words.change_markers
-        for word in following:  # up to the end of the clause: "cut the department's budget by nearly 48%"
+        for position, word in enumerate(following):  # to the clause's end: "cut the department's budget by 48%"
             if word in _CLAUSE_BREAKS:
                 return False
+            if word in markers and words[last + 2 + position:last + 3 + position] and \
+                    words[last + 2 + position] in self.words.not_places:
+                return False  # "is expected to ease by Wednesday": a time, no amount
             if word in markers or word[0].isdigit() or word[0] in "$£€¥":
                 return True
         return False
+
+    def required_follows(self, last: int, required: frozenset[str]) -> bool:
+        """True when a word ``required`` after a trigger comes later in its clause ("broke the world record",
+        "ordered Veltrix to pay", "finished second"); "<money>" and "<placing>" stand for any amount of money
+        and any placing."""
+        words, lowered = self.tokens.words, self.tokens.lowered
+        for index in range(last + 1, min(last + 13, len(words))):
+            word = lowered[index]
+            if word in _CLAUSE_BREAKS and word not in ("that", "which", "who"):
+                return False
+            if word in required or ("<placing>" in required and word in self.words.placings) \
+                    or ("<money>" in required and (word[0] in "$£€¥" or word in _MONEY_WORDS)):
+                return True
+        return False
+
+    def amount_follows(self, last: int) -> bool:
+        """True when a number or an amount of money comes later in the trigger's clause ("revenue of £6.3bn")."""
+        words = self.tokens.words
+        for index in range(last + 1, min(last + 9, len(words))):
+            word = words[index]
+            if word in _CLAUSE_BREAKS:
+                return False
+            if word[0].isdigit() or word[0] in "$£€¥":
+                return True
+        return False
+
+    def labour_context(self) -> bool:
+        """True when the sentence speaks of work ("resident doctors", "union", "pay"): a strike is a walkout."""
+        labour = self.words.labour_words
+        return any(word in labour for word in self.tokens.lowered)
 
     def money_follows(self, last: int) -> bool:
         """True when an amount of money comes right after the trigger ("raised $50m", "raised 2 million euros")."""
@@ -105,6 +140,8 @@ class RoleReader:
         if index > 0 and lowered[index - 1] in PRONOUNS:
             return self._main_subject(), None if intransitive else target
         subject = self._phrase(self._subject_before(index))
+        if form in lexicon.undergoer_forms:
+            return None, subject  # "More than 15,000 people have fled": the people are moved
         following = lowered[last + 1] if last + 1 < len(words) else ""
         passive = not intransitive and "to" not in skipped and (
             not skipped.isdisjoint(lexicon.passive_auxiliaries)
@@ -137,6 +174,8 @@ class RoleReader:
         actor = None
         if first > 0 and words[first - 1].endswith(_POSSESSIVE):
             actor = words[first - 1][:-2]
+            if actor in self.words.not_places:
+                actor = None  # "Sunday's election": a time, not who acts
         else:
             light_verbs = self.words.light_verbs
             light = next((i for i in range(first - 1, max(-1, first - 1 - LIGHT_VERB_REACH), -1)
@@ -159,6 +198,8 @@ class RoleReader:
     def _object(self, index: int) -> str | None:
         """The phrase after a trigger, through "of" and "and": "over 1,000 km² of Russian territory"."""
         words, lowered = self.tokens.words, self.tokens.lowered
+        if index < len(words) and lowered[index] in _OWNERS:
+            index += 1  # "cut its funding for climate projects"
         opening = index
         while index < len(words) and lowered[index] in _QUANTIFIERS:
             index += 1
@@ -221,11 +262,22 @@ class RoleReader:
             return None  # "withdrawn", "fighting": a verb, not a participant ("online spending" is one)
         return self.tokens.surface(first, last)
 
-    def retyped(self, event_type: str, target: str | None) -> str:
-        """"won the election" is an election result: a generic type takes the type its target names."""
-        if not target or event_type not in self.words.retypable:
+    def retyped(self, event_type: str, form: str, actor: str | None, target: str | None) -> str:
+        """"won the election" is an election result: a generic type takes the type its target names;
+        "cut its funding" is a funding cut; "inflation fell" an economic indicator, "prices fell" a price change."""
+        words = self.words
+        if target and form in words.cut_forms:
+            table = words.cut_retype_by_target
+            cut = next((table[word] for word in target.lower().split() if word in table), None)
+            if cut is not None:
+                return cut
+        if event_type == "price_change" and actor:
+            actor_words = set(actor.lower().replace("'s", "").split())
+            if not actor_words.isdisjoint(words.indicator_words) and actor_words.isdisjoint(words.price_words):
+                return "economic_indicator"
+        if not target or event_type not in words.retypable:
             return event_type
-        table = self.words.retype_by_target
+        table = words.retype_by_target
         return next((table[word] for word in target.lower().split() if word in table), event_type)
 
     # -- where, how sure -----------------------------------------------------------------------

@@ -19,10 +19,6 @@ from transforms.linking import AttributionScope, attribution_scope
 from transforms.records import Document, Event, Figure, Sentence, Source
 from transforms.word_scan import Hit
 
-# Characters within which a noun trigger of the type of the event just before it names that same event.
-_SAME_EVENT_REACH = 30
-
-
 def extract_events(document: Document, sentences: list[Sentence], figures: list[Figure],
                    sources: list[Source]) -> list[Event]:
     """Every event a trigger word signals, in document order."""
@@ -35,28 +31,64 @@ def extract_events(document: Document, sentences: list[Sentence], figures: list[
     for figure in figures:
         if figure.dimension == "date":
             date_figures.setdefault(figure.sentence_index, []).append(figure)
+    seen: set[str] = set()  # types of the events told so far in the document
     for sentence in sentences:
         hits = hits_by_sentence.get(sentence.index)
         if not hits:
             continue
         text = sentence.text
-        # A capitalised trigger inside a sentence is a name ("Operation Strike", "Victory Day").
-        hits = [hit for hit in hits if hit.start == 0 or not text[hit.start].isupper()]
+        # A capitalised trigger inside a sentence is a name ("Operation Strike", "Victory Day"), and so is one
+        # opening a sentence before another capitalised word ("Storm Brannagh brought gusts").
+        hits = [hit for hit in hits if not text[hit.start].isupper()
+                or hit.start == 0 and not text[hit.end:hit.end + 2][1:].isupper()]
         if not hits:
             continue
         reader = RoleReader(sentence)
         dates = date_figures.get(sentence.index, [])
+        told: set[str] = set()  # types of the events of this sentence
         previous: Event | None = None
         for hit, form, first, after in _keep_heads(reader, hits):
             event = _event(document, reader, hit, form, first, after - 1, dates, scope)
             if event is None:
                 continue
-            if previous is not None and previous.event_type == event.event_type and event.rule == "noun_trigger" \
-                    and event.start - previous.end <= _SAME_EVENT_REACH:
-                continue  # "raised $50m in a funding round": the noun names the event the verb told
-            events.append(event)
+            if (event.rule == "noun_trigger" or event.event_type in told) and (
+                    _told_before(reader, event, form, first, told, seen, bool(events)) or _in_object(event, previous)):
+                continue
             previous = event
+            events.append(event)
+            told.add(event.event_type)
+        seen.update(told)
     return events
+
+
+def _in_object(event: Event, previous: Event | None) -> bool:
+    """"cut its funding for arts councils": a noun inside the object of the verb just before is no event."""
+    return previous is not None and event.rule == "noun_trigger" and previous.rule == "verb_trigger" \
+        and previous.target is not None and event.start - previous.end <= 40 \
+        and event.trigger.lower() in previous.target.lower().split()
+
+
+def _told_before(reader: RoleReader, event: Event, form: str, first: int, told: set[str], seen: set[str],
+                 any_before: bool) -> bool:
+    """True when ``event`` is a later mention of one already told (convention: one event per happening).
+
+    In its sentence: a noun with no actor or count of its own of a type told ("marched ..., the largest
+    demonstration", "lost 14 seats in Sunday's election"), a trigger "to" or "by" joins to one ("marched ... to
+    protest", "killed by landslides"); in the document: "the storm" after a storm, "the deal" after any event.
+    """
+    lowered = reader.tokens.lowered
+    before = lowered[first - 1] if first > 0 else None
+    if event.event_type in told and before in ("to", "by"):
+        return True
+    if event.rule != "noun_trigger":
+        return False
+    if event.event_type in told and event.actor is None and not reader.counted_before(first):
+        return True
+    if before == "by" and told:
+        return True  # "killed by landslides": the cause of the event told
+    if before == "the" and (event.event_type in seen or (form in reader.words.back_referring_nouns and any_before)):
+        return True
+    return False
 
 
 def _keep_heads(reader: RoleReader, hits: list[Hit]) -> list[tuple[Hit, str, int, int]]:
@@ -71,6 +103,7 @@ def _keep_heads(reader: RoleReader, hits: list[Hit]) -> list[tuple[Hit, str, int
         return [(hit, text[hit.start:hit.end].lower(), bisect_left(starts, hit.start), bisect_left(starts, hit.end))]
     lexicon = event_words()
     light, triggers = lexicon.light_verbs, lexicon.triggers
+    lowered = reader.tokens.lowered
     forms = [text[hit.start:hit.end].lower() for hit in hits]
     first_tokens = [bisect_left(starts, hit.start) for hit in hits]  # token where each hit starts
     after_tokens = [bisect_left(starts, hit.end) for hit in hits]  # token just after each hit
@@ -88,7 +121,10 @@ def _keep_heads(reader: RoleReader, hits: list[Hit]) -> list[tuple[Hit, str, int
             continue  # "agreed to acquire": the second verb is the event
         if previous >= 0 and first_tokens[position] - after_tokens[previous] <= LIGHT_VERB_REACH \
                 and triggers[forms[previous]].event_type == triggers[form].event_type:
-            continue
+            if not (triggers[forms[previous]].is_noun and triggers[form].is_noun and not triggers[form].is_verb
+                    and any(word in light for word in lowered[after_tokens[previous]:first_tokens[position]])):
+                continue
+            kept.pop()  # "The hurricane made landfall": the hazard acts, the landfall is the event
         kept.append((hit, form, first_tokens[position], after))
         previous = position
     return _measured_once(kept, lexicon)
@@ -128,9 +164,21 @@ def _event(document: Document, reader: RoleReader, hit: Hit, form: str, first: i
         return None  # "any signs of": a verb form used as a noun
     if not trigger.is_noun and form.endswith("s") and reader.counted_before(first):
         return None  # "3 million artillery shells": a plural noun, not the verb
+    required = lexicon.required_after.get(form)
+    if required is not None and not reader.required_follows(last, required):
+        return None  # "broke into", "ordered an inquiry", "finished the work": no record, award or placing
+    excluded = lexicon.excluded_after.get(form)
+    if excluded is not None and reader.required_follows(last, excluded):
+        return None  # "Officers seized €2.7 million in cash": a seizure of goods
     as_noun = trigger.is_noun and (not trigger.is_verb or reader.reads_as_noun(first))
+    if as_noun and not trigger.is_verb and before in lexicon.no_event_after:
+        return None  # "the warmest on record"
+    if as_noun and form in lexicon.measure_nouns and not reader.amount_follows(last):
+        return None  # "9 times expected earnings", "the loss of the villages": a measure with no amount
     actor, target = reader.noun_roles(first, last) if as_noun else reader.verb_roles(first, last, form)
-    event_type = reader.retyped(trigger.event_type, target)
+    event_type = reader.retyped(trigger.event_type, form, actor, target)
+    if event_type == "attack" and form.startswith("strik") and reader.labour_context():
+        event_type = "protest"  # "resident doctors began a strike": a walkout
     if form in lexicon.money_raising_forms and reader.money_follows(last):
         event_type = lexicon.money_raising_type  # "raised $50m in a funding round"
     if not as_noun and event_type in lexicon.marked_change_types and not reader.change_follows(last, form):

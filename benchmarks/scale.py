@@ -6,7 +6,7 @@
 For each size: builds (or reuses) the corpus of benchmarks/corpus.py under <out>/corpus-<size>/;
 times the extraction engine alone (transforms.extract.extract, no Prefect/GX/Parquet) in one worker
 process (over at most --single-max articles) and in --workers processes; runs the whole pipeline
-(`newsfigures run`) into a fresh folder, with the time of each stage and the peak memory of its
+(`newsfigures run --runner processes --workers N`) into a fresh folder, with the time of each stage and the peak memory of its
 process tree, then runs it again with nothing new. Once, on the first articles of the smallest
 corpus up to --quantulum-kb of text, times quantulum3 and the engine on the same texts.
 
@@ -123,7 +123,7 @@ def measure_size(size: int, args: argparse.Namespace, entry: dict, save: Callabl
     shutil.rmtree(output_dir, ignore_errors=True)
     for kind, label in (("flow", "whole flow, fresh output"), ("flow_nothing_new", "whole flow again, nothing new")):
         print(f"[{size}] {label} ...", flush=True)
-        run = run_flow(corpus_dir, output_dir, args.out / f"flow-{size}.{kind}.log", use_json)
+        run = run_flow(corpus_dir, output_dir, args.out / f"flow-{size}.{kind}.log", use_json, args.workers)
         entry[kind] = {**run.as_dict(), **stamp()}
         save()
         stages = " · ".join(f"{name} {seconds:.1f}s" for name, seconds in run.stages.items())
@@ -136,7 +136,7 @@ def measure_size(size: int, args: argparse.Namespace, entry: dict, save: Callabl
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000", help="corpus sizes in articles, comma-separated (default: 1000)")
-    parser.add_argument("--workers", type=int, default=2, help="worker processes for parallel extraction (default: 2)")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes for parallel extraction and for the flow's batches (default: 2)")
     parser.add_argument("--skip-flow", action="store_true", help="measure extraction alone, not the whole flow")
     parser.add_argument("--quantulum-kb", type=int, default=200, help="text for the quantulum3 comparison (default: 200)")
     parser.add_argument("--single-max", type=int, default=10000,

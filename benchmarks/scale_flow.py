@@ -74,10 +74,15 @@ def has_summary_json() -> bool:
     return "--summary-json" in done.stdout
 
 
-def run_flow(corpus_dir: Path, output_dir: Path, log: Path, use_json: bool) -> FlowRun:
-    """One ``newsfigures run``: wall time, peak memory of the process tree and the run's own summary."""
+def run_flow(corpus_dir: Path, output_dir: Path, log: Path, use_json: bool, workers: int = 1) -> FlowRun:
+    """One ``newsfigures run``: wall time, peak memory of the process tree and the run's own summary.
+
+    With ``workers`` above 1 the batches run in that many worker processes (``--runner processes``).
+    """
     summary_json = output_dir.parent / f"{output_dir.name}.summary.json"
     command = [str(NEWSFIGURES), "run", "--seeds", str(corpus_dir), "--output", str(output_dir)]
+    if workers > 1:
+        command += ["--runner", "processes", "--workers", str(workers)]
     if use_json:
         summary_json.unlink(missing_ok=True)
         command += ["--summary-json", str(summary_json)]

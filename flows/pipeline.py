@@ -85,7 +85,7 @@ class _StageClock:
 def _quality_rows(checks: list[CheckOutcome]) -> list[dict[str, Any]]:
     return [
         {"table_name": c.table_name, "expectation": c.expectation, "column": c.column, "success": c.success,
-         "element_count": c.element_count, "unexpected_count": c.unexpected_count,
+         "severity": c.severity, "element_count": c.element_count, "unexpected_count": c.unexpected_count,
          "unexpected_percent": c.unexpected_percent, "exception": c.exception}
         for c in checks
     ]

@@ -109,6 +109,7 @@ QUALITY_RESULTS = _schema(
     ("expectation", pa.string(), False),
     ("column", pa.string(), True),
     ("success", pa.bool_(), False),
+    ("severity", pa.string(), False),  # critical (failing rows quarantined) or warning (rows only flagged)
     ("element_count", pa.int64(), True),
     ("unexpected_count", pa.int64(), True),
     ("unexpected_percent", pa.float64(), True),

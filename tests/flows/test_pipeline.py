@@ -151,3 +151,12 @@ def test_a_second_run_over_the_same_seeds_changes_no_file(first_run, seeds_with_
     assert {item.uri for item in summary.rejected} == {"empty.txt", "binary.txt", "latin1.txt"}
     assert {path: path.read_bytes() for path in output.rglob("*.parquet")} == before
     assert sql(output, "select count(distinct run_id) from {quality_results}")[0][0] == 1
+
+
+def test_quality_results_record_each_check_with_its_severity(first_run):
+    _summary, output = first_run
+    rows = sql(output, "select table_name, expectation, \"column\", severity, success from {quality_results}")
+    severities = {(table, expectation, column): severity for table, expectation, column, severity, _ok in rows}
+    assert set(severities.values()) == {"critical", "warning"}
+    assert severities[("figures", "expect_column_values_to_be_in_set", "date_not_after_publication")] == "warning"
+    assert all(ok for *_key, severity, ok in rows if severity == "critical")

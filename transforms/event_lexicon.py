@@ -64,6 +64,10 @@ class EventWords:
     no_event_after: frozenset[str]  # "on" of "on record"
     excluded_after: dict[str, frozenset[str]]  # "seized" -> {"<money>", "cash", ...}: no event with these after
     back_referring_nouns: frozenset[str]  # "the deal": an event already told
+    purpose_types: frozenset[str]  # "marched ... to protest": the infinitive restates the event
+    settlement_nouns: frozenset[str]  # "the town of |Walikale"
+    causative_forms: frozenset[str]  # "forcing |250,000 people| to evacuate"
+    measured_types: frozenset[str]  # "gusts of up to 98 mph": an amount, no target
 
 
 @cache
@@ -111,6 +115,10 @@ def event_words() -> EventWords:
         no_event_after=frozenset(context["no_event_after"]),
         excluded_after={form: frozenset(words) for form, words in lexicon["excluded_after"].items()},
         back_referring_nouns=frozenset(context["back_referring_nouns"]),
+        purpose_types=frozenset(context["purpose_types"]),
+        settlement_nouns=frozenset(context["settlement_nouns"]),
+        causative_forms=frozenset(context["causative_forms"]),
+        measured_types=frozenset(context["measured_types"]),
     )
 
 

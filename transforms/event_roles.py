@@ -11,6 +11,7 @@ the trigger. All word lists are in ``event_lexicon``.
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import compress, count
 
 from transforms import source_kinds as kinds
@@ -18,6 +19,7 @@ from transforms.event_lexicon import EventWords, event_words
 from transforms.gazetteer import Place, place_at
 from transforms.phrases import phrase_after, phrase_before, sentence_tokens
 from transforms.records import Sentence
+from transforms.source_cues import cues
 
 # Noun triggers within this many tokens after a light verb absorb it ("launched a lightning offensive").
 LIGHT_VERB_REACH = 4
@@ -32,7 +34,10 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "that", "which", "who", "but", "while
 DETERMINERS = frozenset({"a", "an", "the", "any", "no", "some", "these", "those", "this", "that", "its",
                          "their", "his", "her", "our", "my", "your", "every", "each"})
 _QUANTIFIERS = frozenset({"any", "some", "all", "no", "over", "about", "approximately", "around", "nearly",
-                          "almost", "roughly", "more", "than", "at", "least", "up", "to", "most", "a", "an", "the"})
+                          "almost", "roughly", "more", "than", "at", "least", "up", "to", "most", "a", "an", "the",
+                          "as", "many", "much"})
+# Prepositions before a participle whose subject is the sentence's: "two weeks after seizing the town".
+_PARTICIPLE_OPENERS = frozenset({"after", "before", "while", "since", "by", "when", "without", "despite"})
 _POSSESSIVE = ("'s", "’s")
 # Possessive determiners opening an object: "cut its funding".
 _OWNERS = frozenset({"its", "their", "his", "her", "our"})
@@ -40,6 +45,12 @@ _OWNERS = frozenset({"its", "their", "his", "her", "our"})
 _MONEY_WORDS = frozenset({"euros", "euro", "dollars", "pounds", "yen", "yuan", "rupees", "francs"})
 # Prepositions inside a subject: "Shares in Kelmar", "The number of flying insects in Britain".
 _SUBJECT_PREPOSITIONS = frozenset({"of", "in", "at", "for", "near", "on", "from"})
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    """The claim verbs of the attribution cues ("says", "estimates"): where a speaker ends and a claim begins."""
+    return frozenset(cues()["claim_verbs"])
 
 
 class RoleReader:
@@ -135,15 +146,23 @@ class RoleReader:
             skipped.add(lowered[index])
         target = self._object(last + 1)
         intransitive = form in lexicon.intransitive
-        if index > 0 and words[index - 1] == "," and (form.endswith("ing") or "having" in skipped):
-            return self._main_subject(), target
+        if index > 0 and (words[index - 1] == "," or lowered[index - 1] in _PARTICIPLE_OPENERS) \
+                and (form.endswith("ing") or "having" in skipped):
+            return self._main_subject(), target  # "..., two weeks after seizing the town"
+        if first > 1 and lowered[first - 1] == "to":
+            moved = phrase_before(self.tokens, first - 1)
+            causes = lexicon.causative_forms
+            cause = next((i for i in range(moved[1] - 1, moved[0] - 2, -1) if i >= 0 and lowered[i] in causes),
+                         None) if moved is not None else None
+            if cause is not None:  # "forcing 250,000 people to evacuate", "The cyclone forced 40,000 people to"
+                return self._main_subject(), self._phrase((cause + 1, moved[1]))
         if index > 0 and lowered[index - 1] in PRONOUNS:
             return self._main_subject(), None if intransitive else target
-        subject = self._phrase(self._subject_before(index))
+        subject = self._phrase(self._after_report(self._subject_before(index)))
         if form in lexicon.undergoer_forms:
             return None, subject  # "More than 15,000 people have fled": the people are moved
         following = lowered[last + 1] if last + 1 < len(words) else ""
-        passive = not intransitive and "to" not in skipped and (
+        passive = not intransitive and ("to" not in skipped or "been" in skipped or "be" in skipped) and (
             not skipped.isdisjoint(lexicon.passive_auxiliaries)
             or (not skipped and form.endswith(("ed", "en")) and following in _REDUCED_RELATIVE_FOLLOWERS)
         )
@@ -152,6 +171,18 @@ class RoleReader:
         if subject is not None and subject.lower() in PRONOUNS:
             subject = self._main_subject() or subject
         return subject, None if intransitive else target
+
+    def _after_report(self, found: tuple[int, int] | None) -> tuple[int, int] | None:
+        """"The agency estimates exports": a reporting verb inside a subject ends its speaker; what follows is
+        the subject."""
+        if found is None:
+            return None
+        lowered = self.tokens.lowered
+        reports = _reporting_verbs()
+        for index in range(found[1] - 1, found[0], -1):
+            if lowered[index] in reports:
+                return index + 1, found[1]
+        return found
 
     def _subject_before(self, index: int) -> tuple[int, int] | None:
         """The phrase before a verb, through the prepositions inside it: "Shares in Kelmar", "The number of
@@ -168,8 +199,11 @@ class RoleReader:
             extended += 1
         return found
 
-    def noun_roles(self, first: int, last: int) -> tuple[str | None, str | None]:
-        """(actor, target) of a noun trigger: "Kyiv's raid", "launched an offensive", "the invasion of Ukraine"."""
+    def noun_roles(self, first: int, last: int, event_type: str = "") -> tuple[str | None, str | None]:
+        """(actor, target) of a noun trigger: "Kyiv's raid", "launched an offensive", "the invasion of Ukraine".
+
+        A change's "in" names what changes ("a 19% jump in cocoa costs"); a measured noun's "of" + an amount is
+        no target ("gusts of up to 98 mph"); an appositive ("..., a club record") is the main subject's."""
         words, lowered = self.tokens.words, self.tokens.lowered
         actor = None
         if first > 0 and words[first - 1].endswith(_POSSESSIVE):
@@ -191,9 +225,24 @@ class RoleReader:
                                  if word[0].isupper() and word.isalpha() and word.lower() not in DETERMINERS) \
                     or next((word for word in modifiers if word.lower() in self.words.actor_modifiers), None)
         target = None
-        if last + 1 < len(words) and lowered[last + 1] in self.words.target_prepositions:
+        following = lowered[last + 1] if last + 1 < len(words) else ""
+        if following in self.words.target_prepositions:
             target = self._object(last + 2)
+            if target is not None and (target[0].isdigit() or target in self.words.not_places) \
+                    and event_type in self.words.measured_types:
+                target = None  # "gusts of up to 98 mph", "a national record for July"
+        elif following == "in" and event_type in self.words.marked_change_types and actor is None:
+            actor = self._object(last + 2)  # "a 19% jump in cocoa costs"
+        if actor is None and self._appositive(first):
+            actor = self._main_subject()  # "Striker Tomas Eriksen scored ..., a club record"
         return actor, target
+
+    def _appositive(self, first: int) -> bool:
+        """True when the noun at ``first`` opens a phrase set off by a comma (", a club record")."""
+        found = phrase_before(self.tokens, first, limit=4)
+        opening = found[0] if found else first
+        return opening > 0 and self.tokens.words[opening - 1] == "," or (
+            opening > 1 and self.tokens.words[opening - 2] == "," and self.tokens.lowered[opening - 1] in DETERMINERS)
 
     def _object(self, index: int) -> str | None:
         """The phrase after a trigger, through "of" and "and": "over 1,000 km² of Russian territory"."""
@@ -225,6 +274,9 @@ class RoleReader:
                 break
         return None
 
+    def main_subject(self) -> str | None:
+        return self._main_subject()
+
     def _main_subject(self) -> str | None:
         """The sentence's subject, after an opening adverbial ("Last August, Ukrainian forces ...")."""
         if self._subject is None:
@@ -240,10 +292,11 @@ class RoleReader:
         if found is None:
             return None
         first, last = found
-        verbs = self.words.verb_forms
+        verbs, triggers = self.words.verb_forms, self.words.triggers
         for index in range(first + 1, last + 1):
             word = words[index]
-            if word.islower() and (word.endswith("ed") or word in verbs):
+            if word.islower() and (word.endswith("ed") or word in verbs and (
+                    word not in triggers or triggers[word].is_verb)):  # "The cyclone": a noun trigger stays
                 last = index - 1
                 break
         return self._phrase((first, last))
@@ -297,7 +350,12 @@ class RoleReader:
         places: list[Place] = []
         reached = 0
         # ``index``: the token just after each locative preposition.
-        for index in compress(count(1), map(self.words.locative_prepositions.__contains__, lowered)):
+        openings = list(compress(count(1), map(self.words.locative_prepositions.__contains__, lowered)))
+        if "of" in lowered:  # "the town of Walikale": a settlement's name after "of"
+            settlements = self.words.settlement_nouns
+            openings = sorted(openings + [index + 1 for index, word in enumerate(lowered)
+                                          if word == "of" and index > 0 and lowered[index - 1] in settlements])
+        for index in openings:
             if index < len(lowered) and lowered[index] == "the":
                 index += 1
             if index >= len(lowered) or tokens.starts[index] < reached:
@@ -307,15 +365,20 @@ class RoleReader:
                 preposition = lowered[index - 1 if lowered[index - 1] != "the" else index - 2]
                 if preposition in self.words.unlisted_place_prepositions:
                     place = self._unlisted_place(index, preposition)
+                elif preposition == "of":
+                    place = self._unlisted_place(index, "near")  # one word will do after "the town of"
             if place is not None and not self._inside_name(place):
                 places.append(place)
                 reached = place.end
         return places
 
     def _inside_name(self, place: Place) -> bool:
-        """"at the Japan Meteorological Agency": a place followed by capitalised words begins a longer name."""
-        following = self.sentence.text[place.end:place.end + 2]
-        return len(following) == 2 and following[0] == " " and following[1].isupper()
+        """"at the Japan Meteorological Agency", "from Hungary's National Election Office": a place followed
+        by capitalised words (after its possessive, too) begins a longer name."""
+        following = self.sentence.text[place.end:place.end + 4]
+        if following[:2] in ("'s", "’s"):
+            following = following[2:]
+        return len(following) >= 2 and following[0] == " " and following[1].isupper()
 
     def _unlisted_place(self, index: int, preposition: str) -> Place | None:
         """"near El Fasher": a capitalised name the gazetteer does not hold, unless a time or a body

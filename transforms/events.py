@@ -78,11 +78,13 @@ def _told_before(reader: RoleReader, event: Event, form: str, first: int, told: 
     """
     lowered = reader.tokens.lowered
     before = lowered[first - 1] if first > 0 else None
-    if event.event_type in told and before in ("to", "by"):
+    if event.event_type in told and (before == "by" or before == "to" and event.event_type in
+                                     reader.words.purpose_types):
         return True
     if event.rule != "noun_trigger":
         return False
-    if event.event_type in told and event.actor is None and not reader.counted_before(first):
+    if event.event_type in told and (event.actor is None or event.actor == reader.main_subject()) \
+            and not reader.counted_before(first):
         return True
     if before == "by" and told:
         return True  # "killed by landslides": the cause of the event told
@@ -175,7 +177,8 @@ def _event(document: Document, reader: RoleReader, hit: Hit, form: str, first: i
         return None  # "the warmest on record"
     if as_noun and form in lexicon.measure_nouns and not reader.amount_follows(last):
         return None  # "9 times expected earnings", "the loss of the villages": a measure with no amount
-    actor, target = reader.noun_roles(first, last) if as_noun else reader.verb_roles(first, last, form)
+    actor, target = reader.noun_roles(first, last, trigger.event_type) if as_noun \
+        else reader.verb_roles(first, last, form)
     event_type = reader.retyped(trigger.event_type, form, actor, target)
     if event_type == "attack" and form.startswith("strik") and reader.labour_context():
         event_type = "protest"  # "resident doctors began a strike": a walkout

@@ -153,7 +153,17 @@ def _with_roles(event: Event) -> tuple[Event, str, str]:
 
 def _governing_event(figure: Figure, events: list[tuple[Event, str, str]], text: str | None) -> Event | None:
     """The event whose roles name the figure, else the nearest in the figure's clause (no comma or
-    semicolon between them: "fell 22% to 1.9 billion euros" but not "..., hit by a 340 million euro writedown")."""
+    semicolon between them: "fell 22% to 1.9 billion euros" but not "..., hit by a 340 million euro writedown").
+
+    A duration that places an event in time ("within 12 months") quantifies none, nor does an attribute of a
+    participant (a distance, a mass) unless the event is a hazard's or a record's."""
+    if text is not None and figure.dimension == "duration" and _places_in_time(text, figure):
+        return None
+    if figure.dimension in _figure_words()["attribute_dimensions"]:
+        events = [candidate for candidate in events
+                  if candidate[0].event_type in _figure_words()["measuring_types"]]
+        if not events:
+            return None
     surface = figure.surface.lower()
     padded = f" {surface} "
     mentioned = [candidate for candidate in events
@@ -168,6 +178,28 @@ def _governing_event(figure: Figure, events: list[tuple[Event, str, str]], text:
                                                         candidate[0].end))[0]
 
 
+def _places_in_time(text: str, figure: Figure) -> bool:
+    """"in three months", "the past 24 hours", "two weeks after", "a 41-year-old": a duration placing in time."""
+    words = _figure_words()
+    before = text[max(0, figure.start - 12):figure.start].lower().split()
+    after = text[figure.end:figure.end + 10].lower().replace("-", " ").split()
+    if before and before[-1] in ("in", "within") and figure.unit not in _CALENDAR_UNITS:
+        return False  # "won in 30 minutes 15.42 seconds": a race time measures the race
+    return bool(before) and before[-1] in words["time_placing_before"] \
+        or bool(after) and after[0] in words["time_placing_after"] or figure.surface.endswith("-old")
+
+
+# Units of a duration long enough to place an event in time after "in" ("in three months").
+_CALENDAR_UNITS = frozenset({"day", "week", "month", "year", "decade", "century"})
+
+
+@cache
+def _figure_words() -> dict[str, frozenset[str]]:
+    table = load_toml("event_triggers")
+    return {key: frozenset(table[key]) for key in (
+        "time_placing_before", "time_placing_after", "attribute_dimensions", "measuring_types")}
+
+
 def _same_clause(text: str, figure: Figure, event: Event) -> bool:
     between = text[min(figure.end, event.end):max(figure.start, event.start)]
     if ";" in between:
@@ -175,9 +207,16 @@ def _same_clause(text: str, figure: Figure, event: Event) -> bool:
     if ", " not in between:  # "10,000" holds no break
         return True
     if figure.start < event.start:
-        return False
+        # "taking his tally to 31, a club record": an appositive noun event right after the figure's clause
+        return event.rule == "noun_trigger" and _APPOSITIVE.fullmatch(between) is not None
+    if between.endswith(", ") and text.startswith((" of them", " of whom"), figure.end):
+        return True  # "112 people wounded in the attack, 30 of them children"
     stretch = between.rsplit(", ", 1)[1].lower()  # from the last comma to the figure: ", up from "
     return _clause_openers().match(stretch) is not None
+
+
+# The stretch between a figure and an appositive noun event after it: "31|, a club |record".
+_APPOSITIVE = re.compile(r"[^,]*, (?:a|an|the) (?:[a-z-]+ )*")
 
 
 @cache

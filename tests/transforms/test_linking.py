@@ -6,6 +6,7 @@ import pytest
 
 from tests.transforms.test_sources import _seed_text, make_document
 from transforms.events import extract_events
+from transforms.extract import extract
 from transforms.ids import span_id
 from transforms.linking import attribution_scope, link_figures
 from transforms.records import Figure
@@ -75,9 +76,31 @@ def linked(text: str, surfaces: list[str]) -> list[tuple[str | None, str | None]
      [(None, "seized"), (None, "killed")]),
     # a figure with no event in its sentence
     ("Analysts said the bridge is 1,200 metres long.", ["1,200 metres"], [("Analysts", None)]),
+    # an appositive record after the figure's clause; "30 of them" after a comma
+    ("The striker took his tally to 31, a club record.", ["31"], [(None, "record")]),
+    ("The blast injured 112 people, 30 of them children.", ["112 people", "30"], [(None, "injured"), (None, "injured")]),
 ])
 def test_linking_cases(text: str, surfaces: list[str], expected: list) -> None:
     assert linked(text, surfaces) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a duration placing an event in time and an attribute of a participant quantify no event ...
+    ("Rebels withdrew from the town 2 weeks after seizing it.", {"2 weeks": None}),
+    ("The company will hire 400 staff within 12 months.", {"400 staff": "hire", "12 months": None}),
+    ("Police arrested 5 men carrying 2 tonnes of cannabis.", {"5 men": "arrested", "2 tonnes": None}),
+    # ... but a race time measures the race, and a hazard's size the hazard
+    ("Mwangi won the 5,000 metres in 14 minutes 20 seconds.", {"14 minutes 20 seconds": "won"}),
+    ("Floods left water up to 2 metres deep in the streets.", {"up to 2 metres": "Floods"}),
+])
+def test_linking_by_figure_kind(text: str, expected: dict) -> None:
+    """Links read from the figures the engine finds, with their dimensions and units."""
+    extraction = extract(make_document(text))
+    triggers = {event.event_id: event.trigger for event in extraction.events}
+    found = {figure.surface: triggers.get(figure.event_id) for figure in extraction.figures}
+    for surface, trigger in expected.items():
+        assert surface in found, found
+        assert found[surface] == trigger, found
 
 
 def test_without_text_a_report_continues_two_sentences() -> None:

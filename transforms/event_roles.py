@@ -149,9 +149,9 @@ class RoleReader:
         if index > 0 and (words[index - 1] == "," or lowered[index - 1] in _PARTICIPLE_OPENERS) \
                 and (form.endswith("ing") or "having" in skipped):
             return self._main_subject(), target  # "..., two weeks after seizing the town"
-        if first > 1 and lowered[first - 1] == "to":
+        causes = lexicon.causative_forms
+        if first > 1 and lowered[first - 1] == "to" and not causes.isdisjoint(lowered[max(0, first - 10):first - 1]):
             moved = phrase_before(self.tokens, first - 1)
-            causes = lexicon.causative_forms
             cause = next((i for i in range(moved[1] - 1, moved[0] - 2, -1) if i >= 0 and lowered[i] in causes),
                          None) if moved is not None else None
             if cause is not None:  # "forcing 250,000 people to evacuate", "The cyclone forced 40,000 people to"
@@ -238,11 +238,16 @@ class RoleReader:
         return actor, target
 
     def _appositive(self, first: int) -> bool:
-        """True when the noun at ``first`` opens a phrase set off by a comma (", a club record")."""
-        found = phrase_before(self.tokens, first, limit=4)
-        opening = found[0] if found else first
-        return opening > 0 and self.tokens.words[opening - 1] == "," or (
-            opening > 1 and self.tokens.words[opening - 2] == "," and self.tokens.lowered[opening - 1] in DETERMINERS)
+        """True when the noun at ``first`` opens a phrase set off by a comma (", a club record"): only a
+        determiner and lower-case modifiers stand between them."""
+        words = self.tokens.words
+        for index in range(first - 1, max(-1, first - 5), -1):
+            word = words[index]
+            if word == ",":
+                return True
+            if not word.islower() or word in self.words.verb_forms:
+                return False
+        return False
 
     def _object(self, index: int) -> str | None:
         """The phrase after a trigger, through "of" and "and": "over 1,000 km² of Russian territory"."""
@@ -351,8 +356,8 @@ class RoleReader:
         reached = 0
         # ``index``: the token just after each locative preposition.
         openings = list(compress(count(1), map(self.words.locative_prepositions.__contains__, lowered)))
-        if "of" in lowered:  # "the town of Walikale": a settlement's name after "of"
-            settlements = self.words.settlement_nouns
+        settlements = self.words.settlement_nouns
+        if "of" in lowered and not settlements.isdisjoint(lowered):  # "the town of Walikale": a name after "of"
             openings = sorted(openings + [index + 1 for index, word in enumerate(lowered)
                                           if word == "of" and index > 0 and lowered[index - 1] in settlements])
         for index in openings:
@@ -388,8 +393,8 @@ class RoleReader:
         while last + 1 < len(words) and last - index < 2 and (words[last + 1][0].isupper() and words[last + 1].isalpha()):
             last += 1
         name_words = words[index:last + 1]
-        if preposition == "in" and len(name_words) < 2:
-            return None
+        if preposition in ("in", "at") and len(name_words) < 2:
+            return None  # "Shares in Kelmar", "at Nasa": one word is too often a body
         if not name_words[0][0].isupper() or not name_words[-1].isalpha() or index == 0 \
                 or any(word in self.words.not_places or word in self.words.demonyms for word in name_words) \
                 or kinds.lookup_name(" ".join(name_words)) or kinds.proper_name_kind(name_words) not in \

@@ -65,6 +65,12 @@ def anonymous_markers() -> tuple[str, ...]:
 
 
 @cache
+def anonymous_marker_openers() -> frozenset[str]:
+    """The first words of the anonymity markers ("close", "familiar"): where a marker may start."""
+    return frozenset(marker.split()[0] for marker in anonymous_markers())
+
+
+@cache
 def anonymous_marker_search() -> re.Pattern[str]:
     """Any anonymity marker anywhere ("familiar with", "briefed on"): one pass to rule all of them out."""
     return re.compile(words_pattern(anonymous_markers()))
@@ -150,6 +156,7 @@ def head_kind(words: list[str]) -> str | None:
     return kind
 
 
+@cache
 def occupation(word: str) -> bool:
     """"archaeologist", "Glaciologist": a person's occupation by its ending."""
     return word.lower().endswith(person_noun_endings())
@@ -194,10 +201,9 @@ def proper_name_kind(words: list[str]) -> str | None:
     title_set = titles()
     if any(word in title_set or f"{word} {after}" in title_set for word, after in zip(words, words[1:])):
         return "person"
-    for kind, kind_words in (("government", government_words()), ("company", company_words()),
-                             ("organisation", organisation_words())):
-        if words[-1] in kind_words and head_kind(words[-1:]) not in _ARMED_KINDS:
-            return kind  # the last word leads: "Japan Aerospace Exploration Agency", "British Retail Consortium"
+    kind = _last_word_kinds().get(words[-1])
+    if kind is not None:
+        return kind  # the last word leads: "Japan Aerospace Exploration Agency", "British Retail Consortium"
     if any(word in company_words() for word in words):
         return "company"
     if any(word in government_words() for word in words):
@@ -212,6 +218,19 @@ def proper_name_kind(words: list[str]) -> str | None:
     if any(word in organisation_words() for word in words):
         return "organisation"
     return "person" if len(words) >= 2 else "organisation"
+
+
+@cache
+def _last_word_kinds() -> dict[str, str]:
+    """A name's last word -> the kind it gives the name (public body first, then company, then organisation;
+    an armed body's head noun, "Forces", is left to the head nouns)."""
+    kinds: dict[str, str] = {}
+    for kind, kind_words in (("government", government_words()), ("company", company_words()),
+                             ("organisation", organisation_words())):
+        for word in kind_words:
+            if word not in kinds and head_kinds().get(word.lower()) not in _ARMED_KINDS:
+                kinds[word] = kind
+    return kinds
 
 
 def listed_prefix(words: list[str]) -> str | None:

@@ -72,7 +72,7 @@ class MentionReader:
             if publication is not None:
                 return publication
             first += 1
-        if first < last and kinds.place_adjective(tokens.words[first]):
+        if first < last and "-" in tokens.words[first] and kinds.place_adjective(tokens.words[first]):
             first += 1  # "Seoul-based Hanbit Electronics"
         words = tokens.words[first:last + 1]
         if "of" in words[2:]:
@@ -174,8 +174,13 @@ class MentionReader:
 
     def _before_anonymity_marker(self, first: int, last: int) -> int:
         """"sources close to the player": the phrase ends before a marker read into it ("close")."""
+        openers = kinds.anonymous_marker_openers()
+        lowered = self.tokens.lowered
+        if openers.isdisjoint(lowered[first + 1:last + 1]):
+            return last
         for index in range(first + 1, last + 1):
-            if self.tokens.text.startswith(kinds.anonymous_markers(), self.tokens.starts[index]):
+            if lowered[index] in openers \
+                    and self.tokens.text.startswith(kinds.anonymous_markers(), self.tokens.starts[index]):
                 return index - 1
         return last
 

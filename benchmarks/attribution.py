@@ -301,33 +301,23 @@ def evaluate(paragraphs: Iterable[Paragraph]) -> tuple[Score, dict[str, Score], 
 
 # --- report -------------------------------------------------------------------------------------
 
-def _tally_row(label: str, tally: Tally) -> str:
-    s = tally.scores()
-    return (f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
-            f"{tally.gold} | {tally.predicted} | {tally.matched} |")
-
-
-def _ratio_row(label: str, ratio: Ratio) -> str:
-    return f"| {label} | {ratio.value:.3f} | {ratio.correct} / {ratio.total} |"
-
-
 def render(total: Score, by_domain: dict[str, Score], errors: list[Error], paragraphs: int) -> str:
     lines = [
         f"## Attribution benchmark ({paragraphs} paragraphs)",
         "",
         "| sources | precision | recall | F1 | gold | predicted | matched |",
         "|---|---|---|---|---|---|---|",
-        _tally_row("name + kind", total.sources),
-        _tally_row("name only", total.sources_by_name),
+        total.sources.markdown_row("name + kind"),
+        total.sources_by_name.markdown_row("name only"),
         "",
         "| measure | accuracy | correct / total |",
         "|---|---|---|",
-        _ratio_row("via (gold sources matched by name)", total.via),
-        _ratio_row("via (of those, gold via given)", total.via_given),
-        _ratio_row("figure→source link (all gold figures)", total.links),
-        _ratio_row("figure→source link (figures found)", total.links_found),
-        _ratio_row("figure→source link (gold attributed)", total.links_attributed),
-        _ratio_row("figure→source link (gold unattributed)", total.links_unattributed),
+        total.via.markdown_row("via (gold sources matched by name)"),
+        total.via_given.markdown_row("via (of those, gold via given)"),
+        total.links.markdown_row("figure→source link (all gold figures)"),
+        total.links_found.markdown_row("figure→source link (figures found)"),
+        total.links_attributed.markdown_row("figure→source link (gold attributed)"),
+        total.links_unattributed.markdown_row("figure→source link (gold unattributed)"),
         f"| gold figures not found | | {total.not_found} / {total.links.total} |",
         "",
         "| domain | source F1 | name-only F1 | via | link accuracy | not found |",

@@ -306,32 +306,22 @@ def evaluate(paragraphs: Iterable[Paragraph]) -> tuple[Score, dict[str, Score], 
 
 # --- report -------------------------------------------------------------------------------------
 
-def _tally_row(label: str, tally: Tally) -> str:
-    s = tally.scores()
-    return (f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
-            f"{tally.gold} | {tally.predicted} | {tally.matched} |")
-
-
-def _ratio_row(label: str, ratio: Ratio) -> str:
-    return f"| {label} | {ratio.value:.3f} | {ratio.correct} / {ratio.total} |"
-
-
 def render(total: Score, by_domain: dict[str, Score], errors: list[Error], paragraphs: int) -> str:
     lines = [
         f"## Event benchmark ({paragraphs} paragraphs)",
         "",
         "| events | precision | recall | F1 | gold | predicted | matched |",
         "|---|---|---|---|---|---|---|",
-        _tally_row("trigger + type", total.events),
-        _tally_row("trigger only", total.triggers),
+        total.events.markdown_row("trigger + type"),
+        total.triggers.markdown_row("trigger only"),
         "",
         "| measure (over events matched by trigger) | accuracy | correct / total |",
         "|---|---|---|",
-        *(_ratio_row(role, total.roles[role]) for role in ROLES),
-        _ratio_row("modality", total.modality),
-        _ratio_row("figure→event link (all gold figures)", total.links),
-        _ratio_row("figure→event link (gold event)", total.links_to_event),
-        _ratio_row("figure→event link (gold none)", total.links_to_none),
+        *(total.roles[role].markdown_row(role) for role in ROLES),
+        total.modality.markdown_row("modality"),
+        total.links.markdown_row("figure→event link (all gold figures)"),
+        total.links_to_event.markdown_row("figure→event link (gold event)"),
+        total.links_to_none.markdown_row("figure→event link (gold none)"),
         "",
         "| domain | event F1 | trigger F1 | actor | target | location | modality | link |",
         "|---|---|---|---|---|---|---|---|",

@@ -31,6 +31,12 @@ class Tally:
         return {"precision": precision, "recall": recall, "f1": f1,
                 "gold": self.gold, "predicted": self.predicted, "matched": self.matched}
 
+    def markdown_row(self, label: str) -> str:
+        """``| label | precision | recall | F1 | gold | predicted | matched |``"""
+        s = self.scores()
+        return (f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | "
+                f"{self.gold} | {self.predicted} | {self.matched} |")
+
 
 @dataclass(slots=True)
 class Ratio:
@@ -50,6 +56,10 @@ class Ratio:
     @property
     def value(self) -> float:
         return self.correct / self.total if self.total else 0.0
+
+    def markdown_row(self, label: str) -> str:
+        """``| label | accuracy | correct / total |``"""
+        return f"| {label} | {self.value:.3f} | {self.correct} / {self.total} |"
 
 
 def locate(text: str, surface: str, occurrence: int = 1) -> tuple[int, int]:

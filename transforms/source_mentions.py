@@ -7,55 +7,35 @@ spokesperson for the ministry", "U.S. officials"); a name after its descriptor
 ("network operator Western Power"); a document and its author ("a report by The
 New York Times"); a head noun; a capitalised name. Kinds come from
 ``source_kinds``; people are named without their titles, anonymous groups
-without their counts.
+without their counts. Possessives are read in ``source_possessives``, a
+document's author in ``source_document_authors``, the names the document gave
+in ``source_mention_names``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from transforms import source_kinds as kinds
-from transforms.gazetteer import country_code, demonyms, find_places
-from transforms.phrases import Tokens, determiners, phrase_after
-from transforms.records import Document, Sentence, Source
+from transforms.gazetteer import demonyms
+from transforms.phrases import determiners
 from transforms.source_coreference import (
     document_antecedent, introduced_person, named_antecedent, named_person, role_speaker, source_antecedent,
     surname_antecedent,
 )
-from transforms.source_names import DocumentNames, document_names
-from transforms.source_cues import (
-    HEAD_PREPOSITIONS, NAME_JOINER_WORDS, AUTHOR_AFTER_TOPIC, capitalised, count_words, cues, document_author,
-)
+from transforms.source_cues import HEAD_PREPOSITIONS, NAME_JOINER_WORDS, capitalised, cues
+from transforms.source_document_authors import DocumentAuthorReading
+from transforms.source_mention_context import Mention, MentionContext
+from transforms.source_mention_names import MentionNaming
+from transforms.source_possessives import PossessiveReading
 
 
-# Rules whose kind is a guess from the name's form, which the document's own description overrides.
-_GUESSED_KIND_RULES = frozenset({"proper_name", "role_named", "document_author", "possessed_name", "appositive_name"})
 # Kinds of body a group of people may speak for ("Researchers at the University of Exeter").
 _BODY_KINDS = frozenset({"media", "government", "military", "intelligence", "organisation", "company"})
 
 
-@dataclass(slots=True)
-class Mention:
-    """A source read from a phrase: its span (sentence-local), canonical name, kind and the rule that read it."""
-
-    start: int
-    end: int
-    name: str
-    kind: str
-    rule: str
-
-
-class MentionReader:
+class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, MentionContext):
     """Reads the source a phrase of one sentence names, against the document's sources so far."""
-
-    def __init__(self, document: Document, sentence: Sentence, tokens: Tokens, history: list[Source],
-                 rows: dict[tuple[int, int], Source]) -> None:
-        self.document = document
-        self.sentence = sentence
-        self.tokens = tokens
-        self.history = history  # the sources of earlier sentences
-        self.rows = rows  # this sentence's sources so far, by span
 
     def read(self, first: int, last: int) -> Mention | None:
         """The source named by tokens ``first`` to ``last``, or None when they name no source."""
@@ -171,19 +151,6 @@ class MentionReader:
         if kind == "person":
             name = " ".join(kinds.without_titles(name.split()))
         return self._make(first, last, name, kind, rule)
-
-    def _before_anonymity_marker(self, first: int, last: int) -> int:
-        """"sources close to the player": the phrase ends before a marker read into it ("close")."""
-        openers = kinds.anonymous_marker_openers()
-        lowered = self.tokens.lowered
-        if openers.isdisjoint(lowered[first + 1:last + 1]):
-            return last
-        for index in range(first + 1, last + 1):
-            if lowered[index] in openers \
-                    and self.tokens.text.startswith(kinds.anonymous_markers(), self.tokens.starts[index]):
-                return index - 1
-        return last
-
     def _affiliated_mention(self, first: int, last: int, words: list[str], split: int) -> Mention | None:
         """"Scientists at Nasa" (organisation), "a spokesperson for the ministry" (the ministry's kind)."""
         named_after = [word for word in words[split + 1:split + 3] if word != "the"][:1]
@@ -248,16 +215,6 @@ class MentionReader:
         if named:
             return self._named(name_first, name_last, named)
         return self._make(name_first, name_last, " ".join(name_words), kind, "appositive_name")
-
-    def _make(self, first: int, last: int, name: str, kind: str, rule: str) -> Mention:
-        start, end = self.tokens.span(first, last)
-        return Mention(start, end, name, kind, rule)
-
-    def _named(self, first: int, last: int, named: kinds.Named) -> Mention:
-        """A listed source, named as the text writes it ("Bloomberg News", "World Health Organization")."""
-        return self._make(first, last, kinds.written_name(named, self.tokens.surface(first, last)), named.kind,
-                          "lexicon_name")
-
     def _publication(self, first: int, last: int) -> Mention | None:
         """"according to The Athletic": a capitalised "The" inside a sentence opens a publication's title."""
         words = self.tokens.words[first + 1:last + 1]
@@ -267,96 +224,6 @@ class MentionReader:
         if kinds.proper_name_kind(words) not in ("organisation", "person") or kinds.head_kind(words):
             return None
         return self._make(first, last, self.tokens.surface(first, last), "media", "publication")
-
-    def _author_before(self, first: int, last: int, words: list[str]) -> Mention | None:
-        """"NHS England figures", "Eurostat data": the body named before a document wrote it."""
-        owner = words[:-1]
-        if owner and owner[-1].islower() and kinds.head_kind(owner) == "media":
-            # "local media reports": the media wrote them ("court documents" stay documents)
-            return self._make(first, last - 1, " ".join(owner), "media", "document_author")
-        if not owner or not all(capitalised(word) or word in NAME_JOINER_WORDS for word in owner) \
-                or not capitalised(owner[0]) or any(word in cues()["not_authors"] for word in owner):
-            return None
-        named = kinds.lookup_name(" ".join(owner))
-        if named is not None:
-            author = self._named(first, last - 1, named)
-            author.rule = "document_author"
-            return author
-        kind = kinds.head_kind(owner) or kinds.proper_name_kind(owner)
-        if kind in (None, "document", "anonymous"):
-            return None
-        return self._make(first, last - 1, " ".join(owner), "organisation" if kind == "person" else kind,
-                          "document_author")
-
-    def _earlier_sources(self) -> list[Source]:
-        return [*self.history, *sorted(self.rows.values(), key=lambda source: source.start)]
-
-    def _possessor_mention(self, first: int, possessor: int, last: int) -> Mention | None:
-        """"the ministry's statement" -> the ministry; "Ukraine's military" stays whole."""
-        head_words = self.tokens.words[possessor + 1:last + 1]
-        words = self.tokens.words[first:possessor + 1]
-        words[-1] = words[-1][:-2]
-        if head_words and [word.lower() for word in words] in (["country"], ["the", "country"]):
-            resolved = self._country_body(first, possessor, last, head_words)
-            if resolved is not None:
-                return resolved
-        if head_words and " ".join(words) in kinds.titles() and capitalised(head_words[0]):
-            # "the Prime Minister's Office": an office-holder's body is a public one, named whole
-            return self._make(first, last, self.tokens.surface(first, last), "government", "possessed_office")
-        if head_words and all(capitalised(word) or word in NAME_JOINER_WORDS for word in head_words):
-            inner = self._possessed_name(possessor, last, words, head_words)
-            if inner is not None:
-                return inner
-        tail_kind = kinds.head_kind(head_words) if head_words else None
-        if tail_kind not in ("document", None):
-            # "Ukraine's military", "the country's disaster agency": the whole phrase names the source.
-            end_index = possessor + len(head_words)
-            return self._make(first, end_index, self.tokens.surface(first, end_index), tail_kind, "head_noun")
-        appositive = self._appositive_name(possessor + 1, last, possessed=True) if head_words else None
-        if appositive is not None:
-            return appositive  # "the EU's Copernicus service", "Spain's weather agency AEMET": the name inside
-        named = kinds.lookup_name(" ".join(words))
-        kind = named.kind if named else kinds.head_kind(words) or kinds.proper_name_kind(words)
-        if kind is None:
-            return None
-        start, _ = self.tokens.span(first, possessor)
-        end = self.tokens.ends[possessor] - 2
-        return Mention(start, end, named.name if named else " ".join(words), kind, "possessor")
-
-    def _possessed_name(self, possessor: int, last: int, owner: list[str], head_words: list[str]) -> Mention | None:
-        """A name after a possessive: "Britain's Met Office" -> Met Office, "the EU's Copernicus Climate Change
-        Service" -> the service; after a country a generic body keeps it ("Romania's Health Ministry")."""
-        named = kinds.lookup_name(" ".join(head_words))
-        country = country_code(" ".join(owner))
-        if named and country and kinds.head_kinds().get(" ".join(head_words).lower()):
-            # "Ukraine's General Staff": a generic body keeps its country
-            return self._make(possessor, last, f"{' '.join(owner)}'s {' '.join(head_words)}", named.kind,
-                              "possessed_name")
-        if named:
-            return self._named(possessor + 1, last, named)
-        if country:
-            return None
-        kind = kinds.proper_name_kind(head_words)
-        if kind is None:
-            return None
-        owner_name = kinds.lookup_name(" ".join(owner))
-        if owner_name is not None and owner_name.name in kinds.public_owners() and kind == "organisation":
-            kind = "government"  # "the EU's Copernicus Climate Change Service": a public body's service
-        return self._make(possessor + 1, last, " ".join(head_words), kind, "possessed_name")
-
-    def _country_body(self, first: int, possessor: int, last: int, head_words: list[str]) -> Mention | None:
-        """"the country's Culture Ministry" after "Archaeologists in Peru": Peru's Culture Ministry."""
-        kind = kinds.head_kind(head_words) or (kinds.proper_name_kind(head_words) if capitalised(head_words[0])
-                                                 else None)
-        if kind in (None, "document", "person"):
-            return None
-        position = self.sentence.start + self.tokens.starts[first]
-        countries = [place for place in find_places(self.document.text[:position]) if place.kind == "country"]
-        if not countries:
-            return None
-        country = countries[-1].surface.removeprefix("the ")
-        return self._make(possessor if self.tokens.lowered[first] == "the" else first, last,
-                          f"{country}'s {' '.join(head_words)}", kind, "possessed_country")
 
     def _introduced_description(self, first: int, head: str) -> str | None:
         """"federal jury": the modifier and head of the last "a/an ... <head>" written before token ``first``."""
@@ -414,99 +281,3 @@ class MentionReader:
         position = self.sentence.start + self.tokens.starts[first]
         found = named_antecedent(self.document.text, position, wanted, self.history)
         return self._make(first, last, found[0], found[1], "coreference_name") if found is not None else None
-
-    def _document_author(self, last: int) -> Mention | None:
-        """"a report by The New York Times": the author, when the document names one."""
-        for pattern in (document_author(), AUTHOR_AFTER_TOPIC):
-            joined = pattern.match(self.tokens.text, self.tokens.ends[last])
-            if joined is None:
-                continue
-            found = phrase_after(self.tokens, self.tokens.index_at(joined.end()))
-            if found is not None:
-                found = self._extend_after(found)
-            author = self.read(*found) if found is not None else None
-            if author is not None and author.kind != "document":
-                author.rule = "document_by"
-                return author
-        return None
-
-    def _extend_after(self, found: tuple[int, int]) -> tuple[int, int]:
-        """"researchers at Stanford University": a phrase read on through a preposition to a name."""
-        words = self.tokens.words
-        first, last = found
-        if last + 2 < len(words) and words[last + 1] in ("at", "in", "from") \
-                and words[last].lower() in kinds.affiliated_groups():
-            following = last + 3 if words[last + 2] == "the" and last + 3 < len(words) else last + 2
-            if capitalised(words[following]):
-                extra = phrase_after(self.tokens, last + 2)
-                if extra is not None:
-                    return first, extra[1]
-        return found
-
-    # -- names the document gave -------------------------------------------------------------
-    def settle_name(self, mention: Mention) -> None:
-        """Give ``mention`` the name and kind under which the document introduced its source.
-
-        "WHO" after "the World Health Organization (WHO)", "the RSF" after "Rapid Support Forces",
-        "Northbridge" after "Northbridge City" take the full name; a name the document described
-        ("agrochemical maker Bellcrest") takes that kind; a listed source keeps the name it was first
-        written with ("Bloomberg News", then "Bloomberg").
-        """
-        names = document_names(self.document.text)
-        earlier = self._earlier_sources()
-        named = kinds.lookup_name(mention.name)
-        if mention.kind != "person" and not mention.rule.startswith("coreference"):
-            if named is not None:  # a listed name is shortened only where the document defines it: "(WHO)"
-                full = names.defined(mention.name) if mention.name.isupper() else None
-            else:
-                full = names.full_name(mention.name, self.sentence.start + mention.start)
-            if full is not None:
-                mention.name = full
-                mention.kind = self._kind_of_name(full, earlier, names)
-                mention.rule = "document_name"
-                return
-        if mention.rule in _GUESSED_KIND_RULES:
-            same = next((source for source in earlier if source.name == mention.name), None)
-            described = names.described_kind(mention.name)
-            if same is not None:
-                mention.kind = same.kind
-            elif described is not None:
-                mention.kind = described
-        if named is not None:
-            first = next((source for source in earlier
-                          if source.kind == named.kind and kinds.lookup_name(source.name) is named), None)
-            if first is not None:
-                mention.name = first.name
-
-    @staticmethod
-    def _kind_of_name(name: str, earlier: list[Source], names: DocumentNames) -> str:
-        named = kinds.lookup_name(name)
-        if named is not None:
-            return named.kind
-        same = next((source.kind for source in earlier if source.name == name), None)
-        if same is not None:
-            return same
-        kind = names.described_kind(name) or kinds.proper_name_kind(name.split())
-        return "organisation" if kind in (None, "person") else kind
-
-    # -- anonymous sources -------------------------------------------------------------------
-    def anonymous_name(self, mention: Mention) -> str:
-        """"two officials familiar with the plan" -> officials familiar with the plan: the marker and its object
-        stay in the name, a count before it goes."""
-        text = self.tokens.text
-        marker = kinds.anonymous_marker_search().search(text, mention.start, mention.end + 40)
-        if marker is None or marker.start() > mention.end + 2:
-            words = mention.name.split()
-        else:
-            end = marker.end()
-            found = phrase_after(self.tokens, self.tokens.index_at(end))
-            if found is not None and self.tokens.starts[found[0]] - end <= 1:
-                end = self.tokens.ends[found[1]]
-            words = (text[mention.start:min(marker.start(), mention.end)] + " " + text[marker.start():end]).split()
-        while len(words) > 1 and (words[0][0].isdigit() or words[0].lower() in count_words()):
-            words = words[1:]
-        return " ".join(words)
-
-    def followed_by_anonymity(self, last: int) -> bool:
-        following = self.tokens.text[self.tokens.ends[last]:self.tokens.ends[last] + 40].lstrip(" ,")
-        return following.startswith(kinds.anonymous_markers())

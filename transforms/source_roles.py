@@ -15,7 +15,8 @@ from transforms.phrases import Tokens, determiners, phrase_after, phrase_before
 from transforms.records import Document, Sentence, Source
 from transforms.source_cues import HEAD_PREPOSITIONS, NAME_JOINER_WORDS, capitalised, channel_after_verb, cue_sets, cues
 from transforms.source_coreference import calendar_words
-from transforms.source_mentions import Mention, MentionReader
+from transforms.source_mention_context import Mention
+from transforms.source_mentions import MentionReader
 from transforms.word_scan import Hit
 
 _QUOTES = frozenset("\"'“”‘’")

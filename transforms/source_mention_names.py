@@ -1,0 +1,98 @@
+"""The names sources are given: the document's own names for them, and anonymous sources without their counts.
+
+"WHO" after "the World Health Organization (WHO)" takes the full name; a name the document described takes
+that kind; "two officials familiar with the plan" is named "officials familiar with the plan".
+"""
+
+from __future__ import annotations
+
+from transforms import source_kinds as kinds
+from transforms.phrases import phrase_after
+from transforms.records import Source
+from transforms.source_cues import count_words
+from transforms.source_mention_context import Mention, MentionContext
+from transforms.source_names import DocumentNames, document_names
+
+
+# Rules whose kind is a guess from the name's form, which the document's own description overrides.
+_GUESSED_KIND_RULES = frozenset({"proper_name", "role_named", "document_author", "possessed_name", "appositive_name"})
+
+
+class MentionNaming(MentionContext):
+    """Settles the names of mentions read, and reads where anonymity markers stand."""
+
+    # -- names the document gave -------------------------------------------------------------
+    def settle_name(self, mention: Mention) -> None:
+        """Give ``mention`` the name and kind under which the document introduced its source.
+
+        "WHO" after "the World Health Organization (WHO)", "the RSF" after "Rapid Support Forces",
+        "Northbridge" after "Northbridge City" take the full name; a name the document described
+        ("agrochemical maker Bellcrest") takes that kind; a listed source keeps the name it was first
+        written with ("Bloomberg News", then "Bloomberg").
+        """
+        names = document_names(self.document.text)
+        earlier = self._earlier_sources()
+        named = kinds.lookup_name(mention.name)
+        if mention.kind != "person" and not mention.rule.startswith("coreference"):
+            if named is not None:  # a listed name is shortened only where the document defines it: "(WHO)"
+                full = names.defined(mention.name) if mention.name.isupper() else None
+            else:
+                full = names.full_name(mention.name, self.sentence.start + mention.start)
+            if full is not None:
+                mention.name = full
+                mention.kind = self._kind_of_name(full, earlier, names)
+                mention.rule = "document_name"
+                return
+        if mention.rule in _GUESSED_KIND_RULES:
+            same = next((source for source in earlier if source.name == mention.name), None)
+            described = names.described_kind(mention.name)
+            if same is not None:
+                mention.kind = same.kind
+            elif described is not None:
+                mention.kind = described
+        if named is not None:
+            first = next((source for source in earlier
+                          if source.kind == named.kind and kinds.lookup_name(source.name) is named), None)
+            if first is not None:
+                mention.name = first.name
+
+    @staticmethod
+    def _kind_of_name(name: str, earlier: list[Source], names: DocumentNames) -> str:
+        named = kinds.lookup_name(name)
+        if named is not None:
+            return named.kind
+        same = next((source.kind for source in earlier if source.name == name), None)
+        if same is not None:
+            return same
+        kind = names.described_kind(name) or kinds.proper_name_kind(name.split())
+        return "organisation" if kind in (None, "person") else kind
+
+    # -- anonymous sources -------------------------------------------------------------------
+    def anonymous_name(self, mention: Mention) -> str:
+        """"two officials familiar with the plan" -> officials familiar with the plan: the marker and its object
+        stay in the name, a count before it goes."""
+        text = self.tokens.text
+        marker = kinds.anonymous_marker_search().search(text, mention.start, mention.end + 40)
+        if marker is None or marker.start() > mention.end + 2:
+            words = mention.name.split()
+        else:
+            end = marker.end()
+            found = phrase_after(self.tokens, self.tokens.index_at(end))
+            if found is not None and self.tokens.starts[found[0]] - end <= 1:
+                end = self.tokens.ends[found[1]]
+            words = (text[mention.start:min(marker.start(), mention.end)] + " " + text[marker.start():end]).split()
+        while len(words) > 1 and (words[0][0].isdigit() or words[0].lower() in count_words()):
+            words = words[1:]
+        return " ".join(words)
+
+    def _before_anonymity_marker(self, first: int, last: int) -> int:
+        """"sources close to the player": the phrase ends before a marker read into it ("close")."""
+        openers = kinds.anonymous_marker_openers()
+        lowered = self.tokens.lowered
+        if openers.isdisjoint(lowered[first + 1:last + 1]):
+            return last
+        for index in range(first + 1, last + 1):
+            if lowered[index] in openers \
+                    and self.tokens.text.startswith(kinds.anonymous_markers(), self.tokens.starts[index]):
+                return index - 1
+        return last

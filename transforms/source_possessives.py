@@ -1,0 +1,84 @@
+"""Reading the source a possessive phrase names: "the ministry's statement" -> the ministry.
+
+A possessor stands for the source unless what it owns names one itself: a body ("Ukraine's military"),
+a name ("Britain's Met Office"), an office ("the Prime Minister's Office") or, after "the country's",
+a body of the last country the document named.
+"""
+
+from __future__ import annotations
+
+from transforms import source_kinds as kinds
+from transforms.gazetteer import country_code, find_places
+from transforms.source_cues import NAME_JOINER_WORDS, capitalised
+from transforms.source_mention_context import Mention, MentionContext
+
+
+class PossessiveReading(MentionContext):
+    """The readers of phrases with a possessive ("'s") before their head."""
+
+    def _possessor_mention(self, first: int, possessor: int, last: int) -> Mention | None:
+        """"the ministry's statement" -> the ministry; "Ukraine's military" stays whole."""
+        head_words = self.tokens.words[possessor + 1:last + 1]
+        words = self.tokens.words[first:possessor + 1]
+        words[-1] = words[-1][:-2]
+        if head_words and [word.lower() for word in words] in (["country"], ["the", "country"]):
+            resolved = self._country_body(first, possessor, last, head_words)
+            if resolved is not None:
+                return resolved
+        if head_words and " ".join(words) in kinds.titles() and capitalised(head_words[0]):
+            # "the Prime Minister's Office": an office-holder's body is a public one, named whole
+            return self._make(first, last, self.tokens.surface(first, last), "government", "possessed_office")
+        if head_words and all(capitalised(word) or word in NAME_JOINER_WORDS for word in head_words):
+            inner = self._possessed_name(possessor, last, words, head_words)
+            if inner is not None:
+                return inner
+        tail_kind = kinds.head_kind(head_words) if head_words else None
+        if tail_kind not in ("document", None):
+            # "Ukraine's military", "the country's disaster agency": the whole phrase names the source.
+            end_index = possessor + len(head_words)
+            return self._make(first, end_index, self.tokens.surface(first, end_index), tail_kind, "head_noun")
+        appositive = self._appositive_name(possessor + 1, last, possessed=True) if head_words else None
+        if appositive is not None:
+            return appositive  # "the EU's Copernicus service", "Spain's weather agency AEMET": the name inside
+        named = kinds.lookup_name(" ".join(words))
+        kind = named.kind if named else kinds.head_kind(words) or kinds.proper_name_kind(words)
+        if kind is None:
+            return None
+        start, _ = self.tokens.span(first, possessor)
+        end = self.tokens.ends[possessor] - 2
+        return Mention(start, end, named.name if named else " ".join(words), kind, "possessor")
+
+    def _possessed_name(self, possessor: int, last: int, owner: list[str], head_words: list[str]) -> Mention | None:
+        """A name after a possessive: "Britain's Met Office" -> Met Office, "the EU's Copernicus Climate Change
+        Service" -> the service; after a country a generic body keeps it ("Romania's Health Ministry")."""
+        named = kinds.lookup_name(" ".join(head_words))
+        country = country_code(" ".join(owner))
+        if named and country and kinds.head_kinds().get(" ".join(head_words).lower()):
+            # "Ukraine's General Staff": a generic body keeps its country
+            return self._make(possessor, last, f"{' '.join(owner)}'s {' '.join(head_words)}", named.kind,
+                              "possessed_name")
+        if named:
+            return self._named(possessor + 1, last, named)
+        if country:
+            return None
+        kind = kinds.proper_name_kind(head_words)
+        if kind is None:
+            return None
+        owner_name = kinds.lookup_name(" ".join(owner))
+        if owner_name is not None and owner_name.name in kinds.public_owners() and kind == "organisation":
+            kind = "government"  # "the EU's Copernicus Climate Change Service": a public body's service
+        return self._make(possessor + 1, last, " ".join(head_words), kind, "possessed_name")
+
+    def _country_body(self, first: int, possessor: int, last: int, head_words: list[str]) -> Mention | None:
+        """"the country's Culture Ministry" after "Archaeologists in Peru": Peru's Culture Ministry."""
+        kind = kinds.head_kind(head_words) or (kinds.proper_name_kind(head_words) if capitalised(head_words[0])
+                                                 else None)
+        if kind in (None, "document", "person"):
+            return None
+        position = self.sentence.start + self.tokens.starts[first]
+        countries = [place for place in find_places(self.document.text[:position]) if place.kind == "country"]
+        if not countries:
+            return None
+        country = countries[-1].surface.removeprefix("the ")
+        return self._make(possessor if self.tokens.lowered[first] == "the" else first, last,
+                          f"{country}'s {' '.join(head_words)}", kind, "possessed_country")

@@ -11,6 +11,9 @@ from transforms.documents import DocumentError, parse_article
 from transforms.records import Document, RejectedDocument
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md"})
+# A news article is a few KB, a long read a few hundred: a file far beyond that is a dump, a log or an
+# export put in the wrong folder, and reading it whole would stall its batch. It is rejected unread.
+MAX_ARTICLE_BYTES = 5_000_000
 NOT_ARTICLES = frozenset({"readme.md", "readme.txt"})
 
 
@@ -38,11 +41,16 @@ def list_seed_files(seeds: Store) -> list[FileStat]:
     return [item for item in seeds.files() if is_article(item.path)]
 
 
-def read_seed_files(seeds: Store, paths: Iterable[str]) -> IngestedBatch:
+def read_seed_files(seeds: Store, paths: Iterable[str], max_bytes: int = MAX_ARTICLE_BYTES) -> IngestedBatch:
     """Parse each file (paths relative to the seeds folder); one unreadable file never stops the others."""
     batch = IngestedBatch()
     for uri in paths:
         try:
+            size = seeds.size(uri)
+            if size > max_bytes:
+                reason = f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit for one article; it was not read"
+                batch.rejected.append(RejectedDocument(uri=uri, stage="read", error=reason))
+                continue
             batch.documents.append(parse_article(uri, seeds.read_bytes(uri)))
             batch.paths.append(uri)
         except DocumentError as error:

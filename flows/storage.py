@@ -87,6 +87,9 @@ class Store:
     def read_bytes(self, relative: str) -> bytes:
         return bytes(self.fs.cat_file(self.full(relative)))
 
+    def size(self, relative: str) -> int:
+        return int(self.fs.size(self.full(relative)))
+
     def write_bytes(self, relative: str, data: bytes) -> None:
         """Write a whole file so that it appears complete or not at all.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import polars
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
@@ -35,12 +36,14 @@ def first_run(seeds_with_bad_files: Path, tmp_path_factory: pytest.TempPathFacto
     return summary, output
 
 
-def test_every_table_is_a_dataset_read_back_by_duckdb_and_pyarrow(first_run):
+def test_every_table_is_a_dataset_read_back_by_duckdb_pyarrow_and_polars(first_run):
     summary, output = first_run
     for name in PUBLISHED:
         assert list((output / name).rglob("*.parquet")), name
         rows = sql(output, f"select count(*) from {{{name}}}")[0][0]
         assert rows == ds.dataset(output / name, format="parquet", partitioning="hive").count_rows(), name
+        frame = polars.scan_parquet(output / name / "**" / "*.parquet", hive_partitioning=True).collect()
+        assert frame.height == rows, name
     assert sql(output, "select count(*) from {documents}")[0][0] == 2
     assert summary.counts["documents"] == 2 and summary.counts["figures"] == read_table(output, "figures").num_rows > 0
     assert (output / "quality" / "index.html").exists()

@@ -6,7 +6,6 @@ keys resolve within its own document, so validating a batch's new rows checks th
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -20,6 +19,7 @@ from flows.extraction import ExtractedTables, extract_documents
 from flows.incremental import SeedFile
 from flows.ingest import read_seed_files
 from flows.report import quarantine_examples
+from flows.stage_clock import StageClock
 from flows.storage import Store
 from flows.tables import QUARANTINE, UTC_MICROS, from_rows
 from transforms.records import Document, RejectedDocument
@@ -57,17 +57,6 @@ class BatchOutcome:
     staged_parts: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     gx_results: dict[str, dict[str, Any]] | None = None  # GX validation results as JSON, for Data Docs
-
-
-class _Clock:
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = {}
-        self._last = time.perf_counter()
-
-    def lap(self, stage: str) -> None:
-        now = time.perf_counter()
-        self.seconds[stage] = round(self.seconds.get(stage, 0.0) + now - self._last, 3)
-        self._last = now
 
 
 def _first_ingestion(documents: pa.Table, first: dict[str, datetime]) -> pa.Table:
@@ -136,7 +125,7 @@ def process_batch(
     keep_gx_results: bool = False,
 ) -> BatchOutcome:
     """Read, extract, validate and stage one batch of seed files; the outcome, never the rows."""
-    clock = _Clock()
+    clock = StageClock()
     outcome = BatchOutcome(index=index)
     by_path = {item.path: item for item in files}
     ingested = read_seed_files(seeds, [item.path for item in files])

@@ -6,7 +6,6 @@ batch task; the flow folds the batches' small outcomes together and commits thei
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid4
@@ -23,6 +22,7 @@ from flows.locking import exclusive_run
 from flows.progress import tracked
 from flows.publish import drop_from_staged_part, quality_table, stage_publication, stage_quality
 from flows.reconcile import Reconciled, RunTally, reconcile
+from flows.stage_clock import StageClock
 from flows.report_writer import write_report
 from flows.storage import Store
 from flows.summary import FailedExpectation, RunSummary, nothing_new_summary
@@ -69,19 +69,6 @@ def report_task(output: Store, seeds: Store, run_id: str, run_time: datetime, ta
     return write_report(output, seeds, run_id, run_time, tally, checks, rejected)
 
 
-class _StageClock:
-    """Wall time between successive ``lap`` calls, by stage name."""
-
-    def __init__(self) -> None:
-        self.laps: dict[str, float] = {}
-        self._last = time.perf_counter()
-
-    def lap(self, stage: str) -> None:
-        now = time.perf_counter()
-        self.laps[stage] = round(now - self._last, 3)
-        self._last = now
-
-
 def _quality_rows(checks: list[CheckOutcome]) -> list[dict[str, Any]]:
     return [
         {"table_name": c.table_name, "expectation": c.expectation, "column": c.column, "success": c.success,
@@ -109,7 +96,7 @@ def run_pipeline(
     Both may be local folders or fsspec URLs (``memory://…``, ``s3://…``). Only new or changed articles
     are read and extracted unless ``full`` (see ``flows/incremental.py``).
     """
-    clock = _StageClock()
+    clock = StageClock()
     seeds, output = Store(seeds_dir), Store(output_dir)
     with exclusive_run(output):
         recovered, _discarded = commit.recover(output)
@@ -118,7 +105,7 @@ def run_pipeline(
         run_plan = incremental.plan_stores(seeds, output, full)
         clock.lap("plan")
         if run_plan.nothing_to_do and not recovered:
-            return nothing_new_summary(run_id, run_plan, output, clock.laps)
+            return nothing_new_summary(run_id, run_plan, output, clock.seconds)
 
         retrying = {"retries": io_retries, "retry_delay_seconds": IO_RETRY_DELAY_SECONDS}
         files = run_plan.to_read
@@ -151,7 +138,7 @@ def run_pipeline(
             quarantined_rows=tally.quarantined_rows,
             report=index,
             output=output.url,
-            seconds=clock.laps,
+            seconds=clock.seconds,
             batch_seconds=tally.seconds,
             batches=len(file_batches),
             extracted_documents=result.extracted_documents,

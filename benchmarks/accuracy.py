@@ -41,9 +41,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.scoring import Tally, gold_rows
-from transforms.documents import build_document
-from transforms.extract import extract
+from benchmarks.scoring import Tally, extract_paragraph, gold_rows
 
 GOLD = Path(__file__).parent / "annotated" / "news_paragraphs.jsonl"
 RELATIVE_TOLERANCE = 1e-6
@@ -134,9 +132,8 @@ def load_paragraphs(path: Path) -> list[Paragraph]:
 # --- systems ------------------------------------------------------------------------------------
 
 def newsfigures_mentions(paragraph: Paragraph) -> list[Mention]:
-    document = build_document(paragraph.paragraph_id, paragraph.text, {"published_at": paragraph.published_at})
     mentions = []
-    for figure in extract(document).figures:
+    for figure in extract_paragraph(paragraph.paragraph_id, paragraph.text, paragraph.published_at).figures:
         if figure.dimension == "date":
             year = figure.date_start.year if figure.date_start else figure.value
             if year is None:

@@ -57,9 +57,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.scoring import Ratio, Tally, gold_rows, locate
-from transforms.documents import build_document
-from transforms.extract import extract
+from benchmarks.scoring import Error, Ratio, Tally, extract_paragraph, gold_rows, locate
 from transforms.records import Extraction, Figure, Source
 
 GOLD = Path(__file__).parent / "annotated" / "attribution_paragraphs.jsonl"
@@ -133,13 +131,6 @@ class Score:
         self.not_found += other.not_found
 
 
-@dataclass(frozen=True, slots=True)
-class Error:
-    paragraph_id: str
-    error_type: str
-    detail: str
-
-
 # --- loading ------------------------------------------------------------------------------------
 
 def _gold_source(text: str, row: dict) -> SourceMention:
@@ -162,11 +153,6 @@ def load_paragraphs(path: Path) -> list[Paragraph]:
         )
         for row, text in gold_rows(path)
     ]
-
-
-def run_extractor(paragraph: Paragraph) -> Extraction:
-    document = build_document(paragraph.paragraph_id, paragraph.text, {"published_at": paragraph.published_at})
-    return extract(document)
 
 
 def predicted_sources(text: str, sources: list[Source]) -> list[SourceMention]:
@@ -290,7 +276,7 @@ def score_links(paragraph: Paragraph, extraction: Extraction, score: Score, erro
 def evaluate(paragraphs: Iterable[Paragraph]) -> tuple[Score, dict[str, Score], list[Error]]:
     total, by_domain, errors = Score(), {}, []
     for paragraph in paragraphs:
-        extraction = run_extractor(paragraph)
+        extraction = extract_paragraph(paragraph.paragraph_id, paragraph.text, paragraph.published_at)
         score = Score()
         score_sources(paragraph, predicted_sources(paragraph.text, extraction.sources), score, errors)
         score_links(paragraph, extraction, score, errors)

@@ -62,7 +62,6 @@ to fit the extractor.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -70,9 +69,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.attribution import FigureLink, linked_figure
-from benchmarks.scoring import Ratio, Tally, gold_rows, locate
-from transforms.documents import build_document
-from transforms.extract import extract
+from benchmarks.scoring import Error, Ratio, Tally, extract_paragraph, gold_rows, json_lines, locate
 from transforms.records import Event, Extraction
 
 ANNOTATED = Path(__file__).parent / "annotated"
@@ -129,13 +126,6 @@ class Score:
             getattr(self, name).add(getattr(other, name))
 
 
-@dataclass(frozen=True, slots=True)
-class Error:
-    paragraph_id: str
-    error_type: str
-    detail: str
-
-
 # --- loading ------------------------------------------------------------------------------------
 
 def _gold_event(text: str, row: dict) -> GoldEvent:
@@ -163,10 +153,7 @@ def load_paragraphs(gold: Path, paragraphs: Path) -> list[Paragraph]:
     """Gold events joined by id with the paragraphs' texts (normalised as build_document does)."""
     texts = {row["id"]: (row, text) for row, text in gold_rows(paragraphs)}
     loaded = []
-    for line_number, line in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        row = _json(line, gold, line_number)
+    for line_number, row in json_lines(gold):
         if row["id"] not in texts:
             raise ValueError(f"{gold}:{line_number}: paragraph {row['id']!r} is not in {paragraphs}")
         paragraph, text = texts[row["id"]]
@@ -175,18 +162,6 @@ def load_paragraphs(gold: Path, paragraphs: Path) -> list[Paragraph]:
         loaded.append(Paragraph(row["id"], paragraph.get("domain", ""), paragraph.get("published_at"), text,
                                 events, links))
     return loaded
-
-
-def _json(line: str, path: Path, line_number: int) -> dict:
-    try:
-        return json.loads(line)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"{path}:{line_number}: not JSON ({error})") from error
-
-
-def run_extractor(paragraph: Paragraph) -> Extraction:
-    document = build_document(paragraph.paragraph_id, paragraph.text, {"published_at": paragraph.published_at})
-    return extract(document)
 
 
 # --- matching -----------------------------------------------------------------------------------
@@ -295,7 +270,7 @@ def score_links(paragraph: Paragraph, extraction: Extraction, score: Score, erro
 def evaluate(paragraphs: Iterable[Paragraph]) -> tuple[Score, dict[str, Score], list[Error]]:
     total, by_domain, errors = Score(), {}, []
     for paragraph in paragraphs:
-        extraction = run_extractor(paragraph)
+        extraction = extract_paragraph(paragraph.paragraph_id, paragraph.text, paragraph.published_at)
         score = Score()
         score_events(paragraph, extraction.events, score, errors)
         score_links(paragraph, extraction, score, errors)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transforms.documents import build_document
+from transforms.extract import extract
+from transforms.records import Extraction
 
 
 @dataclass(slots=True)
@@ -72,9 +74,32 @@ def locate(text: str, surface: str, occurrence: int = 1) -> tuple[int, int]:
     return start, start + len(surface)
 
 
+@dataclass(frozen=True, slots=True)
+class Error:
+    """One scoring error of a paragraph, listed in a benchmark's report."""
+
+    paragraph_id: str
+    error_type: str
+    detail: str
+
+
+def extract_paragraph(paragraph_id: str, text: str, published_at: str | None) -> Extraction:
+    """The engine over one gold paragraph, built into a document as the pipeline builds one."""
+    return extract(build_document(paragraph_id, text, {"published_at": published_at}))
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, dict]]:
+    """Each non-blank line of a JSON Lines file with its 1-based number; a bad line names the file and line."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path}:{number}: not JSON ({error})") from error
+
+
 def gold_rows(path: Path) -> Iterator[tuple[dict, str]]:
     """Each annotated JSON line with its text normalised exactly as build_document does, so spans agree."""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            yield row, build_document(row["id"], row["text"], {"published_at": row["published_at"]}).text
+    for _number, row in json_lines(path):
+        yield row, build_document(row["id"], row["text"], {"published_at": row["published_at"]}).text

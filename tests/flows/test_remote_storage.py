@@ -14,6 +14,16 @@ from flows.storage import Store
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
+def duckdb_row_count(filesystem: fsspec.AbstractFileSystem, table_url: str) -> int:
+    """Rows of a published table as DuckDB reads it, through the given fsspec file system, as one Hive dataset."""
+    with duckdb.connect() as connection:
+        connection.register_filesystem(filesystem)
+        [(rows,)] = connection.sql(
+            f"select count(*) from read_parquet('{table_url}/**/*.parquet', hive_partitioning=true)"
+        ).fetchall()
+    return rows
+
+
 def test_the_flow_runs_on_memory_urls(tmp_path):
     memory = fsspec.filesystem("memory")
     for article in SEEDS.glob("*.txt"):
@@ -28,12 +38,7 @@ def test_the_flow_runs_on_memory_urls(tmp_path):
 
     figures = read_table(Store("memory://nf-output"), "figures")
     assert figures.num_rows == summary.counts["figures"]
-    with duckdb.connect() as connection:
-        connection.register_filesystem(memory)
-        [(rows,)] = connection.sql(
-            "select count(*) from read_parquet('memory://nf-output/figures/**/*.parquet', hive_partitioning=true)"
-        ).fetchall()
-    assert rows == figures.num_rows
+    assert duckdb_row_count(memory, "memory://nf-output/figures") == figures.num_rows
 
     again = run_pipeline(seeds_dir="memory://nf-seeds", output_dir="memory://nf-output")
     assert (again.extracted_documents, again.reused_documents, again.batches) == (0, 1, 0)
@@ -62,12 +67,8 @@ def test_the_flow_runs_on_s3_urls(tmp_path, monkeypatch):
         assert s3.exists("nf-bucket/output/quality/index.html")
         figures = read_table(Store("s3://nf-bucket/output"), "figures")
         assert figures.num_rows == summary.counts["figures"]
-        with duckdb.connect() as connection:
-            connection.register_filesystem(fsspec.filesystem("s3", skip_instance_cache=True))
-            [(rows,)] = connection.sql(
-                "select count(*) from read_parquet('s3://nf-bucket/output/figures/**/*.parquet', hive_partitioning=true)"
-            ).fetchall()
-        assert rows == figures.num_rows
+        assert duckdb_row_count(fsspec.filesystem("s3", skip_instance_cache=True), "s3://nf-bucket/output/figures") \
+            == figures.num_rows
 
         again = run_pipeline(seeds_dir="s3://nf-bucket/seeds", output_dir="s3://nf-bucket/output")
         assert (again.extracted_documents, again.reused_documents, again.batches) == (0, 1, 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,48 +61,10 @@ def read_seed_files(seeds: Store, paths: Iterable[str], max_bytes: int = MAX_ART
 
 
 def list_articles(seeds_dir: Path) -> list[Path]:
-    """Article files under ``seeds_dir`` (recursively), in a stable order."""
-    if not seeds_dir.is_dir():
-        raise FileNotFoundError(f"seeds directory {seeds_dir} does not exist or is not a directory")
-    return sorted(
-        path
-        for path in seeds_dir.rglob("*")
-        if path.is_file()
-        and path.suffix.lower() in ARTICLE_SUFFIXES
-        and path.name.lower() not in NOT_ARTICLES
-        and not any(part.startswith(".") for part in path.relative_to(seeds_dir).parts)
-    )
-
-
-def batched(items: Sequence[Path], size: int) -> Iterator[list[Path]]:
-    for index in range(0, len(items), size):
-        yield list(items[index : index + size])
+    """Article files under a local ``seeds_dir`` (recursively), in a stable order."""
+    return [seeds_dir / item.path for item in list_seed_files(Store(seeds_dir))]
 
 
 def read_articles(paths: Iterable[Path], seeds_dir: Path) -> IngestedBatch:
-    """Parse each file; one unreadable file never stops the others."""
-    batch = IngestedBatch()
-    for path in paths:
-        uri = path.relative_to(seeds_dir).as_posix()
-        try:
-            batch.documents.append(parse_article(uri, path.read_bytes()))
-        except DocumentError as error:
-            batch.rejected.append(RejectedDocument(uri=uri, stage=error.stage, error=error.reason))
-        except OSError as error:
-            batch.rejected.append(RejectedDocument(uri=uri, stage="read", error=f"cannot read the file: {error}"))
-    return batch
-
-
-def drop_duplicates(documents: Iterable[Document]) -> tuple[list[Document], list[RejectedDocument]]:
-    """Keep the first of documents with identical text; the others are rejected as duplicates."""
-    first_uri: dict[str, str] = {}
-    kept: list[Document] = []
-    duplicates: list[RejectedDocument] = []
-    for document in documents:
-        if document.document_id in first_uri:
-            reason = f"same text as {first_uri[document.document_id]} (document_id {document.document_id})"
-            duplicates.append(RejectedDocument(uri=document.uri, stage="duplicate", error=reason))
-            continue
-        first_uri[document.document_id] = document.uri
-        kept.append(document)
-    return kept, duplicates
+    """Parse each local file under ``seeds_dir``; one unreadable file never stops the others."""
+    return read_seed_files(Store(seeds_dir), [path.relative_to(seeds_dir).as_posix() for path in paths])

@@ -26,13 +26,19 @@ _SOURCE_REACH = 6
 # How far back (sentences) a bare role noun ("a spokesperson") looks for the body it speaks for.
 _ROLE_REACH = 2
 # How far back (characters) a definite description looks for the name it refers to.
-_NAME_WINDOW = 400
-# A capitalised name, possibly with linking words: "Thames Valley Water", "Keller & Moss", "Bank of Ireland".
-_PROPER_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ ]+(?:(?:of|for|and|the|&)[ ]+)*[A-Z][\w’'-]*)*")
+_NAME_WINDOW = 700
 # Rules of sources that are a document's author: "the data" after them refers back to them.
 _DOCUMENT_RULES = frozenset({"document_author", "document_by"})
 # Sources a bare role noun ("a spokesperson") may speak for.
 _SPEAKS_FOR = frozenset({"government", "military", "intelligence", "organisation", "company"})
+
+
+@cache
+def _proper_name() -> re.Pattern[str]:
+    """A capitalised name, possibly with linking words and name particles: "Thames Valley Water", "Keller & Moss",
+    "Bank of Ireland", "Marieke van Dalen"."""
+    links = "|".join(re.escape(word) for word in sorted(kinds.name_links()))
+    return re.compile(rf"[A-Z][\w’'-]*(?:[ ]+(?:(?:{links})[ ]+)*[A-Z][\w’'-]*)*")
 
 
 def source_antecedent(earlier_sources: Iterable[Source], sentence_index: int, wanted: list[str]) -> Source | None:
@@ -65,7 +71,7 @@ def named_person(text: str, position: int, history: list[Source]) -> str | None:
     """The last person's name written before ``position`` ("Kenya's Faith Mwangi won ... She told")."""
     window = text[max(0, position - _NAME_WINDOW):position]
     found = None
-    for match in _PROPER_NAME.finditer(window):
+    for match in _proper_name().finditer(window):
         words = match.group().split()
         owners = [index for index, word in enumerate(words[:-1]) if word.endswith(("'s", "’s"))]
         if owners:
@@ -93,14 +99,17 @@ def surname_antecedent(history: list[Source], words: list[str]) -> Source | None
 
 def introduced_person(text: str, position: int, surname: str) -> str | None:
     """"Okafor" after "Canada's housing minister Daniel Okafor resigned": the person the document introduced
-    with that surname anywhere before ``position`` (the last one), named without titles."""
+    with that surname anywhere before ``position`` (the last one), named without titles. The surname may stand
+    inside a longer name: "Ruth Chepkoech of Kenya", "Markus Feldhaus's Christian Democrats"."""
     if surname not in text[:position]:
         return None
     found = None
-    for match in _PROPER_NAME.finditer(text, 0, position):
+    for match in _proper_name().finditer(text, 0, position):
         words = match.group().split()
-        if words[-1] != surname and words[-1].removesuffix("'s").removesuffix("’s") != surname:
+        bare = [word.removesuffix("'s").removesuffix("’s") for word in words]
+        if surname not in bare:
             continue
+        words = words[:bare.index(surname) + 1]
         owners = [index for index, word in enumerate(words[:-1]) if word.endswith(("'s", "’s"))]
         if owners:
             words = words[owners[-1] + 1:]  # "Kenya's Faith Wanjiru": the name after the possessor
@@ -126,7 +135,8 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
     if sentence_start < 0 and window_start > 0:
         sentence_start = None  # the window opens inside a sentence: its subject is out of reach
     single: str | None = None
-    for match in _PROPER_NAME.finditer(window):
+    guessed: tuple[str, str] | None = None
+    for match in _proper_name().finditer(window):
         words = match.group().split()
         if words[0] in ("The", "A", "An"):
             words = words[1:]
@@ -154,16 +164,21 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
                 single = words[0]  # "Sales at Zara owner Inditex rose": a one-word name inside a sentence
             continue  # "Tuesday", "Shares", "Dimorphos": one capitalised word is rarely the body meant
         if kind in wanted or introduced:
-            fallback = (named.name if named else " ".join(words), kind if kind in wanted else wanted[0])
+            # a name the text introduced with a fitting noun takes the description's own kind ("engineering group
+            # Halvorsen & De Wit ... The company": a company)
+            fitting = wanted[0] if introduced and kind == "organisation" else kind if kind in wanted else wanted[0]
+            fallback = (named.name if named else " ".join(words), fitting)
             if subject is None and sentence_start is not None and match.start() > sentence_start:
                 subject = fallback
         elif kind == "person" and len(words) >= 2 and not _known_person(words, history) \
-                and not _introduced_as_person(before) and wanted[0] in ("company", "organisation"):
-            # "Sporting Almada", "Corvane Pharma": a two-word name not introduced as a person's may be the body.
-            fallback = (" ".join(words), wanted[0])
-    if fallback is None and single is not None and wanted[0] in ("company", "organisation"):
+                and not _introduced_as_person(before) and not kinds.has_title(words) \
+                and wanted[0] in ("company", "organisation"):
+            # "Sporting Almada", "Corvane Pharma": a two-word name not introduced as a person's may be the body,
+            # when no name of a fitting kind is written before it.
+            guessed = (" ".join(words), wanted[0])
+    if fallback is None and guessed is None and single is not None and wanted[0] in ("company", "organisation"):
         return single, wanted[0]  # the last resort: the last one-word name written inside a sentence
-    return subject or fallback
+    return subject or fallback or guessed
 
 
 def _inside_sentence(window: str, start: int) -> bool:

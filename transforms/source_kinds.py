@@ -193,7 +193,7 @@ def proper_name_kind(words: list[str]) -> str | None:
         words = words[1:]  # "manager Pep Guardiola", "Head coach Tomas Lindqvist", "Prosecutor Anna Whitfield"
         if all(word[0].isupper() for word in words):
             return "person"
-    if not words or not all(word[0].isupper() or word in _NAME_LINKS for word in words) or not words[0][0].isupper():
+    if not words or not all(word[0].isupper() or word in name_links() for word in words) or not words[0][0].isupper():
         return None
     joined = " ".join(words)
     if country_code(joined):
@@ -256,14 +256,21 @@ def without_titles(words: list[str]) -> list[str]:
                 or index == 0 and occupation(word):
             last_title = index
     rest = words[last_title + 1:]
-    if last_title < 0 or not rest or not all(word[0].isupper() or word in _NAME_LINKS for word in rest):
+    if last_title < 0 or not rest or not all(word[0].isupper() or word in name_links() for word in rest):
         return words
     return rest
 
 
-# Lower-case words inside a name: "Bank of England", "Sanne de Vries", "Ludwig van Beethoven".
-_NAME_LINKS = frozenset({"of", "for", "and", "the", "&", "de", "da", "di", "du", "van", "von", "der", "den",
-                         "la", "le", "del", "dos", "bin", "al", "ibn"})
+@cache
+def name_particles() -> frozenset[str]:
+    """Lower-case particles inside a person's name: "van" of "Marieke van Dalen"."""
+    return frozenset(_lexicon()["words"]["name_particles"])
+
+
+@cache
+def name_links() -> frozenset[str]:
+    """Lower-case words inside a name: "Bank of England", "Keller & Moss", "Sanne de Vries"."""
+    return frozenset({"of", "for", "and", "the", "&"}) | name_particles()
 
 # Kinds of armed bodies, whose head nouns ("Forces", "Army") lead a name's kind.
 _ARMED_KINDS = frozenset({"military", "intelligence"})

@@ -138,10 +138,11 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
                 surname = surname_antecedent(self.history, words)
                 if surname is not None:
                     return self._make(first, last, surname.name, surname.kind, "coreference_surname")
-                if len(words) == 1:
+                if len(words) == 1 or len(words) == 2 and words[0].lower() in kinds.name_particles():
+                    # "Okafor", "De Boer": a surname, with its particle capitalised at a sentence's start
                     position = self.sentence.start + self.tokens.starts[first]
-                    person = introduced_person(self.document.text, position, words[0])
-                    if person is not None:
+                    person = introduced_person(self.document.text, position, words[-1])
+                    if person is not None and (len(words) == 1 or person.lower().endswith(" ".join(words).lower())):
                         return self._make(first, last, person, "person", "coreference_surname")
         if kind is None:
             return None

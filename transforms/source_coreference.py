@@ -27,8 +27,9 @@ _SOURCE_REACH = 6
 _ROLE_REACH = 2
 # How far back (characters) a definite description looks for the name it refers to.
 _NAME_WINDOW = 700
-# Rules of sources that are a document's author: "the data" after them refers back to them.
-_DOCUMENT_RULES = frozenset({"document_author", "document_by"})
+# Rules of sources that are a document's author: "the data" after them refers back to them, and "the study" to the
+# institution whose researchers spoke ("researchers at the Karolinska Institute ... the study found").
+_DOCUMENT_RULES = frozenset({"document_author", "document_by", "affiliation_institution"})
 # Sources a bare role noun ("a spokesperson") may speak for.
 _SPEAKS_FOR = frozenset({"government", "military", "intelligence", "organisation", "company"})
 

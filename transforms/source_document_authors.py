@@ -43,14 +43,14 @@ class DocumentAuthorReading(MentionContext):
                 continue
             found = phrase_after(self.tokens, self.tokens.index_at(joined.end()))
             if found is not None:
-                found = self._extend_after(found)
+                found = self.extend_to_affiliation(found)
             author = self.read(*found) if found is not None else None
             if author is not None and author.kind != "document":
                 author.rule = "document_by"
                 return author
         return None
 
-    def _extend_after(self, found: tuple[int, int]) -> tuple[int, int]:
+    def extend_to_affiliation(self, found: tuple[int, int]) -> tuple[int, int]:
         """"researchers at Stanford University": a phrase read on through a preposition to a name."""
         words = self.tokens.words
         first, last = found

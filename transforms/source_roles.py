@@ -66,6 +66,8 @@ class CueReader:
             found = phrase_after(tokens, after)
             return self._row(found, cue) if found else None
         found = phrase_before(tokens, index)
+        if found is not None and self._calendar_phrase(found):
+            found = self._before_time(found[0])
         if found is None or self._quoted(found[0]):
             return None  # '"We expect a crater," said ...': a claim inside a quote is what is claimed
         polled = self._polled_speaker(found, cue)
@@ -76,6 +78,24 @@ class CueReader:
         if source is not None and len(self.rows) > known and self._authored(found[0]):
             source.rule = "document_by"  # "a report by the federal ethics commissioner found": the author finds
         return source
+
+    def _calendar_phrase(self, found: tuple[int, int]) -> bool:
+        """"Thursday", "March": a time, never who speaks."""
+        return all(word in calendar_words() for word in self.tokens.words[found[0]:found[1] + 1])
+
+    def _before_time(self, first: int) -> tuple[int, int] | None:
+        """The subject before "<participle> on <day>" ("NHS England figures published on Thursday show"), or None."""
+        tokens = self.tokens
+        index = first
+        if index > 0 and tokens.lowered[index - 1] in ("on", "in", "at", "since", "from"):
+            index -= 1
+        if index > 0 and (tokens.lowered[index - 1].endswith("ed")
+                          or tokens.lowered[index - 1] in cue_sets()["irregular_participles"]):
+            index -= 1
+        if index == first:
+            return None
+        found = phrase_before(tokens, index)
+        return None if found is None or self._calendar_phrase(found) else found
 
     def _authored(self, first: int) -> bool:
         """True when the phrase at ``first`` follows "<document> by" ("a report by the commissioner")."""
@@ -154,6 +174,9 @@ class CueReader:
     def phrase_source(self, position: int, cue: str, channel_only: bool) -> Source | None:
         """The source named right after a prepositional or channel cue ("according to the ministry")."""
         found = phrase_after(self.tokens, self.tokens.index_at(position))
+        if found is not None and not channel_only:
+            # "according to researchers at Sweden's Karolinska Institute": the people and where they work
+            found = self.mentions.extend_to_affiliation(found)
         return self._row(found, cue, channel_only=channel_only) if found else None
 
     def _extend_over_preposition(self, found: tuple[int, int]) -> tuple[int, int]:

@@ -14,6 +14,8 @@ from transforms.source_mention_context import Mention, MentionContext
 from transforms.source_names import DocumentNames, document_names
 
 
+# Possessive determiners before the object of an anonymity marker: "a person familiar with its finances".
+_POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her", "our"})
 # Rules whose kind is a guess from the name's form, which the document's own description overrides.
 _GUESSED_KIND_RULES = frozenset({"proper_name", "role_named", "document_author", "possessed_name", "appositive_name"})
 
@@ -77,13 +79,20 @@ class MentionNaming(MentionContext):
             words = mention.name.split()
         else:
             end = marker.end()
-            found = phrase_after(self.tokens, self.tokens.index_at(end))
-            if found is not None and self.tokens.starts[found[0]] - end <= 1:
+            following = self.tokens.index_at(end)
+            if following < len(self.tokens.words) - 1 and self.tokens.lowered[following] in _POSSESSIVE_DETERMINERS:
+                following += 1  # "familiar with its finances"
+            found = phrase_after(self.tokens, following)
+            if found is not None and self.tokens.starts[self.tokens.index_at(end)] - end <= 1:
                 end = self.tokens.ends[found[1]]
             words = (text[mention.start:min(marker.start(), mention.end)] + " " + text[marker.start():end]).split()
-        while len(words) > 1 and (words[0][0].isdigit() or words[0].lower() in count_words()):
-            words = words[1:]
-        return " ".join(words)
+        return " ".join(_without_count(words))
+
+    def uncounted_name(self, mention: Mention) -> None:
+        """"two government officials" -> government officials: a group is named without its count."""
+        words = mention.name.split()
+        if len(words) > 1 and words[-1].islower():
+            mention.name = " ".join(_without_count(words))
 
     def _before_anonymity_marker(self, first: int, last: int) -> int:
         """"sources close to the player": the phrase ends before a marker read into it ("close")."""
@@ -96,3 +105,10 @@ class MentionNaming(MentionContext):
                     and self.tokens.text.startswith(kinds.anonymous_markers(), self.tokens.starts[index]):
                 return index - 1
         return last
+
+
+def _without_count(words: list[str]) -> list[str]:
+    """The words of a group's name after its count: "two officials familiar with the plan" -> officials ..."""
+    while len(words) > 1 and (words[0][0].isdigit() or words[0].lower() in count_words()):
+        words = words[1:]
+    return words

@@ -282,6 +282,7 @@ class CueReader:
             mention.name = self.mentions.anonymous_name(mention)
         else:
             self.mentions.settle_name(mention)
+            self.mentions.uncounted_name(mention)
         return self._source(mention, attribution)
 
     def _source(self, mention: Mention, attribution: str) -> Source:

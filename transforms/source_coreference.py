@@ -125,16 +125,18 @@ def introduced_person(text: str, position: int, surname: str) -> str | None:
     return found
 
 
-def named_antecedent(text: str, position: int, wanted: list[str], history: list[Source]
-                     ) -> tuple[str, str] | None:
-    """(name, kind) of the last capitalised name before ``position`` whose kind fits ``wanted``."""
+def named_antecedent(text: str, position: int, wanted: list[str], history: list[Source], sentence_start: int,
+                     strict: bool = False) -> tuple[str, str] | None:
+    """(name, kind) of the last capitalised name before ``position`` whose kind fits ``wanted``; the first of the
+    sentence that starts at ``sentence_start`` (a document offset) wins: "X agreed to buy Y, the company said".
+    Unless ``strict``, a name of a person's form or a lone capitalised word is a last resort."""
     window_start = max(0, position - _NAME_WINDOW)
     window = text[window_start:position]
     fallback = None
-    subject = None  # the first fitting name of the mention's own sentence: "X agreed to buy Y, the company said"
-    sentence_start: int | None = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-    if sentence_start < 0 and window_start > 0:
-        sentence_start = None  # the window opens inside a sentence: its subject is out of reach
+    subject = None  # the first fitting name of the mention's own sentence
+    local_start: int | None = sentence_start - window_start - 1
+    if local_start < -1:
+        local_start = None  # the window opens inside the sentence: its subject is out of reach
     single: str | None = None
     guessed: tuple[str, str] | None = None
     for match in _proper_name().finditer(window):
@@ -169,7 +171,7 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
             # Halvorsen & De Wit ... The company": a company)
             fitting = wanted[0] if introduced and kind == "organisation" else kind if kind in wanted else wanted[0]
             fallback = (named.name if named else " ".join(words), fitting)
-            if subject is None and sentence_start is not None and match.start() > sentence_start:
+            if subject is None and local_start is not None and match.start() > local_start:
                 subject = fallback
         elif kind == "person" and len(words) >= 2 and not _known_person(words, history) \
                 and not _introduced_as_person(before) and not kinds.has_title(words) \
@@ -177,6 +179,8 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
             # "Sporting Almada", "Corvane Pharma": a two-word name not introduced as a person's may be the body,
             # when no name of a fitting kind is written before it.
             guessed = (" ".join(words), wanted[0])
+    if strict:
+        return subject or fallback
     if fallback is None and guessed is None and single is not None and wanted[0] in ("company", "organisation"):
         return single, wanted[0]  # the last resort: the last one-word name written inside a sentence
     return subject or fallback or guessed

@@ -86,8 +86,7 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
             # "the company", "the low-cost carrier": the last source, else the last name, of a fitting kind.
             wanted = kinds.coreference_heads()[lowered]
             wanted = wanted if isinstance(wanted, list) else [wanted]
-            resolved = self._antecedent(first, last, wanted, "coreference_definite") \
-                or self._named_antecedent(first, last, wanted)
+            resolved = self._definite_antecedent(first, last, wanted)
             if resolved:
                 return resolved
         if lowered in kinds.role_defaults():
@@ -278,7 +277,19 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
                 return self._make(first, last, person, "person", "coreference_named_person")
         return None
 
-    def _named_antecedent(self, first: int, last: int, wanted: list[str]) -> Mention | None:
+    def _definite_antecedent(self, first: int, last: int, wanted: list[str]) -> Mention | None:
+        """What "the company" refers to: a source, else a name, of the description's own kind first (a company
+        named in the text before a union that spoke: "the Aslef union said, in a walkout the company said"),
+        then of any kind it may take."""
+        if len(wanted) > 1:
+            resolved = self._antecedent(first, last, wanted[:1], "coreference_definite") \
+                or self._named_antecedent(first, last, wanted[:1], strict=True)
+            if resolved is not None:
+                return resolved
+        return self._antecedent(first, last, wanted, "coreference_definite") \
+            or self._named_antecedent(first, last, wanted)
+
+    def _named_antecedent(self, first: int, last: int, wanted: list[str], strict: bool = False) -> Mention | None:
         position = self.sentence.start + self.tokens.starts[first]
-        found = named_antecedent(self.document.text, position, wanted, self.history)
+        found = named_antecedent(self.document.text, position, wanted, self.history, self.sentence.start, strict)
         return self._make(first, last, found[0], found[1], "coreference_name") if found is not None else None

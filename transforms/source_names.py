@@ -49,6 +49,8 @@ class DocumentNames:
             return None
         if name.isupper() and len(name) >= 2:
             return self.defined(name) or self._initialled(name, position)
+        if name.lower() in kinds.head_kinds():
+            return self._headed(name, position)
         return self._lengthened(name, position)
 
     def defined(self, acronym: str) -> str | None:
@@ -97,6 +99,17 @@ class DocumentNames:
             if full.endswith(("'s", "’s")):
                 full = full[:-2]
             if " " in full and not country_code(full):
+                found = full
+        return found
+
+    def _headed(self, head: str, position: int) -> str | None:
+        """The last name before ``position`` that ends in the head noun ``head``: "the Commission" after "The
+        European Commission fined ...", "the Court" after "Rotterdam District Court"."""
+        found = None
+        pattern = re.compile(rf"\b(?:[A-Z][\w’'&.-]*[ ](?:(?:of|for|the|and|&)[ ])*)+{re.escape(head)}\b")
+        for match in pattern.finditer(self.text, 0, position):
+            full = _without_article(match.group())
+            if " " in full and not full.startswith(head):
                 found = full
         return found
 

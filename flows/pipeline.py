@@ -23,7 +23,7 @@ from flows.progress import tracked
 from flows.publish import drop_from_staged_part, quality_table, stage_publication, stage_quality
 from flows.reconcile import Reconciled, RunTally, reconcile
 from flows.stage_clock import StageClock
-from flows.report_writer import write_report
+from flows.report_writer import data_docs_files, write_report
 from flows.storage import Store
 from flows.summary import FailedExpectation, RunSummary, nothing_new_summary
 from transforms.records import RejectedDocument
@@ -63,10 +63,16 @@ def publish_task(
     return dataset_checks
 
 
+@task(name="data-docs", cache_policy=NO_CACHE)
+def data_docs_task(gx_results: dict[str, dict[str, Any]], run_id: str) -> dict[str, bytes]:
+    return data_docs_files(gx_results, run_id)
+
+
 @task(name="report", cache_policy=NO_CACHE)
 def report_task(output: Store, seeds: Store, run_id: str, run_time: datetime, tally: RunTally,
-                checks: list[CheckOutcome], rejected: list[RejectedDocument]) -> str:
-    return write_report(output, seeds, run_id, run_time, tally, checks, rejected)
+                checks: list[CheckOutcome], rejected: list[RejectedDocument],
+                data_docs_pages: dict[str, bytes] | None) -> str:
+    return write_report(output, seeds, run_id, run_time, tally, checks, rejected, data_docs_pages)
 
 
 def _quality_rows(checks: list[CheckOutcome]) -> list[dict[str, Any]]:
@@ -121,11 +127,14 @@ def run_pipeline(
         checkpoint("staged")
         clock.lap("batches")
 
+        # Data Docs are built on the task runner, where GX is loaded already, while the flow publishes.
+        data_docs = data_docs_task.submit(tally.gx_results[2], run_id) if tally.gx_results else None
         result = reconcile(run_plan, tally)
         checks = list(tally.checks.values())
         checks += publish_task.with_options(**retrying)(output, run_id, run_time, result, checks)
         clock.lap("publish")
-        index = report_task(output, seeds, run_id, run_time, tally, checks, result.rejected)
+        pages = data_docs.result() if data_docs is not None else None
+        index = report_task(output, seeds, run_id, run_time, tally, checks, result.rejected, pages)
         clock.lap("report")
 
         return RunSummary(

@@ -16,28 +16,42 @@ from flows.storage import Store
 from transforms.records import RejectedDocument
 
 
-def _data_docs(gx_results: dict[str, dict[str, Any]] | None, gx_dir: Path, output: Store, run_id: str) -> str | None:
-    """Build Data Docs when the run validated anything; otherwise keep the last run's. The link, or None."""
-    if gx_results is None:
-        return "gx/index.html" if output.exists("quality/gx/index.html") else None
-    from flows.validate import build_data_docs  # GX loads only when there are results to show
+def data_docs_files(gx_results: dict[str, dict[str, Any]], run_id: str) -> dict[str, bytes]:
+    """GX Data Docs of one batch's validation results, made offline: relative path → content.
 
+    Runs where GX is already loaded (a batch worker), so the flow's own process never imports GX;
+    the pages come back as bytes because a worker may not share the flow's disk.
+    """
+    from flows.validate import build_data_docs
+
+    with tempfile.TemporaryDirectory(prefix="newsfigures-gx-") as folder:
+        site = Path(folder) / "gx"
+        site.mkdir()
+        build_data_docs(gx_results, site, run_id)
+        make_data_docs_offline(site)
+        return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+def _data_docs(pages: dict[str, bytes] | None, gx_dir: Path, output: Store) -> str | None:
+    """Write this run's Data Docs when it validated anything; otherwise keep the last run's. The link, or None."""
+    if pages is None:
+        return "gx/index.html" if output.exists("quality/gx/index.html") else None
     shutil.rmtree(gx_dir, ignore_errors=True)
-    gx_dir.mkdir(parents=True)
-    build_data_docs(gx_results, gx_dir, run_id)
-    make_data_docs_offline(gx_dir)
+    for relative, content in pages.items():
+        path = gx_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
     return "gx/index.html"
 
 
 def write_report(
     output: Store, seeds: Store, run_id: str, run_time: datetime, tally: Any, checks: list[Any],
-    rejected: list[RejectedDocument],
+    rejected: list[RejectedDocument], data_docs_pages: dict[str, bytes] | None,
 ) -> str:
-    """Render the page from the folded batch outcomes and the published tables; where it is."""
+    """Render the page from the folded batch outcomes, the published tables and ``data_docs_files``' pages."""
     quality_dir = Path(output.local_path("quality")) if output.is_local else Path(tempfile.mkdtemp(prefix="quality-"))
     quality_dir.mkdir(parents=True, exist_ok=True)
-    gx_results = tally.gx_results[2] if tally.gx_results else None
-    data_docs = _data_docs(gx_results, quality_dir / "gx", output, run_id)
+    data_docs = _data_docs(data_docs_pages, quality_dir / "gx", output)
     profile = profile_datasets(output)
     page = render_quality_page(
         run_id=run_id,

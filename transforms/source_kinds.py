@@ -60,6 +60,12 @@ def coreference_heads() -> dict[str, str]:
 
 
 @cache
+def place_possessors() -> dict[str, str]:
+    """Nouns standing for a place named before ("the country's", "the province's") -> the place's kind."""
+    return dict(_lexicon()["place_possessors"])
+
+
+@cache
 def anonymous_markers() -> tuple[str, ...]:
     return tuple(_lexicon()["words"]["anonymous_markers"])
 

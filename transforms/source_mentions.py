@@ -61,6 +61,7 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
                                            len(owner)):]
             opener = owner[len(owner) - len(name) - 1] if len(name) < len(owner) else None
             if len(name) >= 2 and (opener is None or opener.islower() and opener not in NAME_JOINER_WORDS) \
+                    and not any(word.endswith(("'s", "’s")) for word in name) \
                     and kinds.lookup_name(" ".join(name)) is None and kinds.proper_name_kind(name) == "person":
                 return self.read(first, first + len(owner) - 1)  # "Dr Tom Hale of the Marine Institute"
         if not HEAD_PREPOSITIONS.isdisjoint(words):

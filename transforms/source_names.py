@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from transforms import source_kinds as kinds
-from transforms.gazetteer import country_code
+from transforms.gazetteer import country_code, place_at
 
 # A capitalised name: "World Health Organization", "Bank of England", "Keller & Moss", "Médecins Sans Frontières".
 _NAME = r"[A-Z][\w’'&.-]*(?:[ ](?:(?:of|for|the|and|on|de|du|&)[ ])*[A-Z][\w’'&-]*)*"
@@ -88,7 +88,10 @@ class DocumentNames:
         return found
 
     def _lengthened(self, word: str, position: int) -> str | None:
-        """The last longer name before ``position`` that starts with ``word`` ("Northbridge City")."""
+        """The last longer name before ``position`` that starts with ``word`` ("Northbridge City"); a place is
+        named whole ("Spain" is not "Spain and Portugal", "Ontario" not "Ontario School Bus Association")."""
+        if country_code(word) or place_at(word, 0) is not None:
+            return None
         found = None
         pattern = re.compile(rf"\b{re.escape(word)}(?:[ ](?:(?:of|for|and|&)[ ])?[A-Z][\w’'-]*)+")
         for match in pattern.finditer(self.text, 0, position):

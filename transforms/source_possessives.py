@@ -8,7 +8,7 @@ a body of the last country the document named.
 from __future__ import annotations
 
 from transforms import source_kinds as kinds
-from transforms.gazetteer import country_code, find_places
+from transforms.gazetteer import country_code, find_places, place_at
 from transforms.source_cues import NAME_JOINER_WORDS, capitalised
 from transforms.source_mention_context import Mention, MentionContext
 
@@ -21,8 +21,9 @@ class PossessiveReading(MentionContext):
         head_words = self.tokens.words[possessor + 1:last + 1]
         words = self.tokens.words[first:possessor + 1]
         words[-1] = words[-1][:-2]
-        if head_words and [word.lower() for word in words] in (["country"], ["the", "country"]):
-            resolved = self._country_body(first, possessor, last, head_words)
+        lowered = [word.lower() for word in words if word.lower() != "the"]
+        if head_words and len(lowered) == 1 and lowered[0] in kinds.place_possessors():
+            resolved = self._country_body(first, possessor, last, head_words, kinds.place_possessors()[lowered[0]])
             if resolved is not None:
                 return resolved
         if head_words and " ".join(words) in kinds.titles() and capitalised(head_words[0]):
@@ -33,6 +34,12 @@ class PossessiveReading(MentionContext):
             if inner is not None:
                 return inner
         tail_kind = kinds.head_kind(head_words) if head_words else None
+        if tail_kind is None and head_words and capitalised(head_words[0]) and _is_place(" ".join(words)):
+            # "Florida's Division of Emergency Management", "Spain's Guardia Civil": a place's body, named whole;
+            # a titled person after it is read below ("Kenya's President Amina Otieno")
+            tail_kind = kinds.proper_name_kind(head_words)
+            if tail_kind == "person":
+                tail_kind = None if kinds.has_title(head_words) else "government"
         if tail_kind not in ("document", None):
             # "Ukraine's military", "the country's disaster agency": the whole phrase names the source.
             end_index = possessor + len(head_words)
@@ -62,6 +69,8 @@ class PossessiveReading(MentionContext):
         if country:
             return None
         kind = kinds.proper_name_kind(head_words)
+        if kind not in (None, "person") and _is_place(" ".join(owner)):
+            return None  # "Florida's Division of Emergency Management": a place's body keeps its place
         if kind is None:
             return None
         owner_name = kinds.lookup_name(" ".join(owner))
@@ -69,16 +78,29 @@ class PossessiveReading(MentionContext):
             kind = "government"  # "the EU's Copernicus Climate Change Service": a public body's service
         return self._make(possessor + 1, last, " ".join(head_words), kind, "possessed_name")
 
-    def _country_body(self, first: int, possessor: int, last: int, head_words: list[str]) -> Mention | None:
-        """"the country's Culture Ministry" after "Archaeologists in Peru": Peru's Culture Ministry."""
+    def _country_body(self, first: int, possessor: int, last: int, head_words: list[str], place_kind: str
+                      ) -> Mention | None:
+        """"the country's Culture Ministry" after "Archaeologists in Peru": Peru's Culture Ministry; "the
+        province's Education Ministry" after "Ontario will cut": Ontario's. The place is the first of ``place_kind``
+        in the mention's own sentence (its topic: "Uganda has declared an outbreak of Sudan ebolavirus ..., the
+        country's Health Ministry said"), else the last one written before it."""
         kind = kinds.head_kind(head_words) or (kinds.proper_name_kind(head_words) if capitalised(head_words[0])
                                                  else None)
         if kind in (None, "document", "person"):
             return None
         position = self.sentence.start + self.tokens.starts[first]
-        countries = [place for place in find_places(self.document.text[:position]) if place.kind == "country"]
-        if not countries:
+        places = [place for place in find_places(self.document.text[:position]) if place.kind == place_kind]
+        if not places:
             return None
-        country = countries[-1].surface.removeprefix("the ")
+        own = [place for place in places if place.start >= self.sentence.start]
+        country = (own[0] if own else places[-1]).surface.removeprefix("the ")
         return self._make(possessor if self.tokens.lowered[first] == "the" else first, last,
                           f"{country}'s {' '.join(head_words)}", kind, "possessed_country")
+
+
+def _is_place(name: str) -> bool:
+    """A country or a region the gazetteer knows, named whole: "Spain", "Florida", "Ontario"."""
+    if country_code(name):
+        return True
+    place = place_at(name, 0)
+    return place is not None and place.end == len(name)

@@ -45,6 +45,10 @@ class FlowRun:
     reused_documents: int | None = None
     peak_tree_rss_mb: float = 0.0  # the process and all its children, summed, at the worst poll
     peak_process_rss_mb: float = 0.0  # the largest single process of the tree
+    # The tree's proportional set size summed (Linux): each shared page (libraries, copy-on-write) counted
+    # once across the processes that share it, so the physical memory the run holds. Summed RSS counts a
+    # shared library once per process and overstates it.
+    peak_tree_pss_mb: float | None = None
     summary_from: str = "stdout"  # "json" when --summary-json was there to read
     error: str | None = None  # the last line of output when the run ended without a summary
     batch_seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over batches (may overlap)
@@ -89,36 +93,44 @@ def run_flow(corpus_dir: Path, output_dir: Path, log: Path, use_json: bool, work
     with log.open("w") as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **QUIET_OFFLINE})
-        peak_tree, peak_process = _watch_memory(process)
+        peak_tree, peak_process, peak_pss = _watch_memory(process)
         wall = time.perf_counter() - started
     printed = log.read_text(encoding="utf-8", errors="replace")
     run = _from_printed(printed, wall, process.returncode)
     if use_json and summary_json.is_file():
         _apply_json(run, json.loads(summary_json.read_text()))
-    run.peak_tree_rss_mb, run.peak_process_rss_mb = peak_tree, peak_process
+    run.peak_tree_rss_mb, run.peak_process_rss_mb, run.peak_tree_pss_mb = peak_tree, peak_process, peak_pss
     return run
 
 
-def _watch_memory(process: subprocess.Popen) -> tuple[float, float]:
-    """Poll the resident memory of the process and its children until it exits; peaks in MB."""
-    peak_tree = peak_process = 0
+def _watch_memory(process: subprocess.Popen) -> tuple[float, float, float | None]:
+    """Poll the process and its children until it exits; peaks in MB of summed RSS, largest RSS, summed PSS."""
+    peak_tree = peak_process = peak_pss = 0
+    has_pss = True
     root = psutil.Process(process.pid)
     while process.poll() is None:
         try:
             tree = [root, *root.children(recursive=True)]
         except psutil.NoSuchProcess:
             break
-        sizes = []
+        sizes, proportional = [], []
         for member in tree:
             try:
-                sizes.append(member.memory_info().rss)
+                memory = member.memory_full_info() if has_pss else member.memory_info()
+            except psutil.AccessDenied:
+                has_pss = False
+                continue
             except psutil.NoSuchProcess:
                 continue
+            sizes.append(memory.rss)
+            proportional.append(getattr(memory, "pss", 0))
+            has_pss = has_pss and hasattr(memory, "pss")
         peak_tree = max(peak_tree, sum(sizes))
         peak_process = max(peak_process, max(sizes, default=0))
+        peak_pss = max(peak_pss, sum(proportional))
         time.sleep(POLL_SECONDS)
     process.wait()
-    return peak_tree / 2**20, peak_process / 2**20
+    return peak_tree / 2**20, peak_process / 2**20, (peak_pss / 2**20 if has_pss else None)
 
 
 def _from_printed(printed: str, wall: float, exit_code: int) -> FlowRun:

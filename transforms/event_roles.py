@@ -135,8 +135,9 @@ class RoleReader:
         words = self.tokens.words[last + 1:last + 4]
         return bool(words) and (words[0][0] in "$£€¥" or any(word.lower() in _MONEY_WORDS for word in words))
 
-    def verb_roles(self, first: int, last: int, form: str) -> tuple[str | None, str | None]:
-        """(actor, target) of a verb trigger spanning tokens ``first`` to ``last``."""
+    def verb_roles(self, first: int, last: int, form: str, with_target: bool = True) -> tuple[str | None, str | None]:
+        """(actor, target) of a verb trigger spanning tokens ``first`` to ``last``; the object is read only when
+        it is the target and ``with_target``."""
         words, lowered, lexicon = self.tokens.words, self.tokens.lowered, self.words
         index = first
         skipped: set[str] = set()
@@ -144,11 +145,11 @@ class RoleReader:
         while index > 0 and lowered[index - 1] in skip:
             index -= 1
             skipped.add(lowered[index])
-        target = self._object(last + 1)
         intransitive = form in lexicon.intransitive
         if index > 0 and (words[index - 1] == "," or lowered[index - 1] in _PARTICIPLE_OPENERS) \
                 and (form.endswith("ing") or "having" in skipped):
-            return self._main_subject(), target  # "..., two weeks after seizing the town"
+            # "..., two weeks after seizing the town"
+            return self._main_subject(), self._object(last + 1) if with_target else None
         causes = lexicon.causative_forms
         if first > 1 and lowered[first - 1] == "to" and not causes.isdisjoint(lowered[max(0, first - 10):first - 1]):
             moved = phrase_before(self.tokens, first - 1)
@@ -157,7 +158,7 @@ class RoleReader:
             if cause is not None:  # "forcing 250,000 people to evacuate", "The cyclone forced 40,000 people to"
                 return self._main_subject(), self._phrase((cause + 1, moved[1]))
         if index > 0 and lowered[index - 1] in PRONOUNS:
-            return self._main_subject(), None if intransitive else target
+            return self._main_subject(), None if intransitive or not with_target else self._object(last + 1)
         subject = self._phrase(self._after_report(self._subject_before(index)))
         if form in lexicon.undergoer_forms:
             return None, subject  # "More than 15,000 people have fled": the people are moved
@@ -170,7 +171,7 @@ class RoleReader:
             return self._by_agent(last + 1), subject
         if subject is not None and subject.lower() in PRONOUNS:
             subject = self._main_subject() or subject
-        return subject, None if intransitive else target
+        return subject, None if intransitive or not with_target else self._object(last + 1)
 
     def _after_report(self, found: tuple[int, int] | None) -> tuple[int, int] | None:
         """"The agency estimates exports": a reporting verb inside a subject ends its speaker; what follows is
@@ -215,7 +216,7 @@ class RoleReader:
             light = next((i for i in range(first - 1, max(-1, first - 1 - LIGHT_VERB_REACH), -1)
                           if lowered[i] in light_verbs), None)
             if light is not None:
-                actor, _ = self.verb_roles(light, light, lowered[light])
+                actor, _ = self.verb_roles(light, light, lowered[light], with_target=False)
             else:
                 # "Ukrainian drone attacks": the capitalised words among the noun's modifiers.
                 # "an army attack", "a police raid": a body's head noun among them.

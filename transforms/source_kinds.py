@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.gazetteer import country_code, words_pattern
+from transforms.gazetteer import country_code, demonym_country, words_pattern
 from transforms.lexicon import load_toml
 
 
@@ -202,7 +202,7 @@ def proper_name_kind(words: list[str]) -> str | None:
     if not words or not all(word[0].isupper() or word in name_links() for word in words) or not words[0][0].isupper():
         return None
     joined = " ".join(words)
-    if country_code(joined):
+    if country_code(joined) or state_body(words):
         return "government"
     title_set = titles()
     if any(word in title_set or f"{word} {after}" in title_set for word, after in zip(words, words[1:])):
@@ -223,7 +223,24 @@ def proper_name_kind(words: list[str]) -> str | None:
             return head  # "Rapid Support Forces", "Kingsford Broadcasting Channel"
     if any(word in organisation_words() for word in words):
         return "organisation"
+    if any(word in _JOINERS for word in words):
+        return "organisation"  # "Archive of Public Gatherings": a person's name holds no "of" or "and"
     return "person" if len(words) >= 2 else "organisation"
+
+
+# Words joining the parts of a body's name, never inside a person's: "Archive of Public Gatherings".
+_JOINERS = frozenset({"of", "for", "and", "&"})
+
+
+def state_body(words: list[str]) -> bool:
+    """"Indian Space Research Organisation", "U.S. National Hurricane Center", "Office of Rail and Road": a
+    state's own body by the words that open and end its name."""
+    table = _lexicon()["words"]
+    if len(words) >= 3 and words[0] in table["public_body_openers"] and words[1] in ("of", "for"):
+        return True
+    return len(words) >= 2 and words[-1] in table["public_body_heads"] and (
+        words[0] in table["state_qualifiers"] or country_code(words[0]) is not None
+        or demonym_country(words[0]) is not None)
 
 
 @cache

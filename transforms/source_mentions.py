@@ -118,6 +118,9 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
                                   "organisation" if body_kind in (None, "person") else body_kind, "affiliation_institution")
         if kind in ("government", "organisation") and len(words) > 1 and capitalised(words[0]):
             kind = kinds.listed_prefix(words) or kind  # "UN refugee agency": the listed body's kind
+        if kind == "organisation" and all(capitalised(word) or word in NAME_JOINER_WORDS for word in words) \
+                and kinds.state_body(words):
+            kind = "government"  # "the Indian Space Research Organisation"
         if kind == "media" and len(words) > 1 and capitalised(words[0]) and words[-1].islower():
             named_part = [word for word in words if capitalised(word)]
             if len(named_part) == words.index(named_part[-1]) + 1 and not kinds.head_kind(named_part):
@@ -134,6 +137,8 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
         if kind is None:
             kind = kinds.proper_name_kind(words)
             rule = "proper_name"
+            if kind == "person" and definite and not kinds.has_title(words) and words[0] not in kinds.titles():
+                kind = "organisation"  # "according to the Emergency Lawyers": no person's name takes "the"
             if kind == "person" or kind == "organisation":
                 surname = surname_antecedent(self.history, words)
                 if surname is not None:

@@ -134,15 +134,69 @@ def link_figures(figures: list[Figure], sources: list[Source], events: list[Even
     for event in events:
         events_by_sentence.setdefault(event.sentence_index, []).append(_with_roles(event))
     by_id = {source.source_id: source for source in sources}
+    starts = {sentence.index: sentence.start for sentence in sentences}
     for figure in figures:
         candidates = events_by_sentence.get(figure.sentence_index)
         if candidates:
             event = _governing_event(figure, candidates, text)
             figure.event_id = event.event_id if event is not None else None
         source = scope.source_at(figure.sentence_index, figure.start)
+        if source is not None and text is not None and source.sentence_index == figure.sentence_index \
+                and outside_claim(text, starts[figure.sentence_index], figure, source):
+            figure.source_id = None
+            continue
         if source is None and candidates and candidates[0][0].source_id:
             source = by_id.get(candidates[0][0].source_id)
         figure.source_id = source.source_id if source else None
+
+
+def outside_claim(text: str, sentence_start: int, figure: Figure, source: Source) -> bool:
+    """True when a figure of the source's own sentence is the narrator's, not the source's claim.
+
+    The claim is what the cue introduces: after "X said" / "according to X", or before a trailing attribution
+    ("..., the office said"). Outside it stand the source's own words ("two government officials"), what describes
+    the source between it and its cue ("Okafor, 52, said", "The union, which represents 190,000 doctors, said"),
+    what follows an inverted speaker ("..., said Meera Pillai, president of a body which represents 120 operators")
+    and a clause before a speaker who is no trailing attribution ("Shares fell 9% after the company said").
+    """
+    if source.start <= figure.start < source.end:
+        return True
+    cue = source.attribution
+    before = text[max(0, source.start - len(cue) - 12):source.start].lower()
+    if re.search(rf"\b{re.escape(cue)}\s+(?:(?:the|a|an)\s+)?$", before):
+        # the cue is written right before the source: "said Meera Pillai", "according to the ministry"
+        if figure.start < source.start or cue not in _claim_verbs():
+            return False
+        between = text[source.end:figure.start].lower()
+        return not _CLAIM_GOES_ON.search(between)
+    at = text.lower().find(cue, source.end, source.end + _APPOSITION_REACH)
+    if at < 0:
+        return False
+    if source.end <= figure.start < at:
+        # between the source and its cue, set off by a comma: an apposition describing the source ("Okafor, 52,
+        # said"); without one it is the source's own act ("The company proposed a dividend of 1.15 euros and said")
+        return "," in text[source.end:figure.start]
+    if figure.start < source.start:
+        # the words from the last comma or quote to the source: "..., the country's Health Ministry said" trails
+        # the claim; "... fell 9% after the company said" opens a clause of its own
+        lead = re.split(r"[,;:\"“”]", text[sentence_start:source.start])[-1]
+        return _SUBORDINATORS.search(lead) is not None
+    return False
+
+
+# How far after a source its cue may stand ("The union, which represents 190,000 doctors, said").
+_APPOSITION_REACH = 120
+# Words after an inverted speaker that carry the claim on: "..., said Aldo Reyes, adding that 40 more ...".
+_CLAIM_GOES_ON = re.compile(r"\b(?:adding|added|saying|noting|warning)\b")
+# Words opening a clause of its own before a speaker: "Shares fell 9% after the company said".
+_SUBORDINATORS = re.compile(r"\b(?:after|before|while|when|as|because|since|although|though|until|and|but|once)\b",
+                            re.IGNORECASE)
+
+
+@cache
+def _claim_verbs() -> frozenset[str]:
+    """Claim verbs, whose speaker may stand after them: "..., said Meera Pillai"."""
+    return frozenset(load_toml("attribution")["claim_verbs"])
 
 
 def _with_roles(event: Event) -> tuple[Event, str, str]:

@@ -84,6 +84,29 @@ def test_linking_cases(text: str, surfaces: list[str], expected: list) -> None:
     assert linked(text, surfaces) == expected
 
 
+@pytest.mark.parametrize(("text", "surfaces", "expected"), [
+    # the source's own words and what describes it between commas are the narrator's
+    ("Three senior diplomats told Le Monde the fund held 40 billion euros.", ["Three", "40 billion euros"],
+     [None, "senior diplomats"]),
+    ("Mendes, 31, told reporters the knee would need 6 weeks.", ["31", "6 weeks"], [None, "Mendes"]),
+    ("The Nurses Guild, which has 85,000 members, said 1,200 posts were empty.", ["85,000 members", "1,200 posts"],
+     [None, "Nurses Guild"]),
+    ("Orsted launched a 2 GW wind farm, priced at $4 billion, and said it would power 1 million homes.",
+     ["$4 billion", "1 million homes"], [None, "Orsted"]),
+    # ... but a claim before a trailing attribution is the source's, a role before its name too
+    ("Floods cut 40 roads, regional governor Ana Lima said.", ["40 roads"], ["Ana Lima"]),
+    # a clause of its own before the speaker, and what follows an inverted speaker, stay the narrator's
+    ("Shares fell 7% after the bank said 300 branches would close.", ["7%", "300 branches"], [None, "bank"]),
+    ("Fees rose 5%, said Tom Reyes, head of the Parents Union, which has 9,000 members.", ["5%", "9,000 members"],
+     ["Tom Reyes", None]),
+    # what the source does before its cue, without a comma, is its own claim
+    ("The carrier ordered 20 jets and said it would hire 500 pilots.", ["20 jets", "500 pilots"],
+     ["carrier", "carrier"]),
+])
+def test_figures_outside_the_claim(text: str, surfaces: list[str], expected: list) -> None:
+    assert [name for name, _ in linked(text, surfaces)] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a duration placing an event in time and an attribute of a participant quantify no event ...
     ("Rebels withdrew from the town 2 weeks after seizing it.", {"2 weeks": None}),

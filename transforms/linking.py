@@ -8,7 +8,9 @@ last covered sentence when it reads as reported speech (a quote, "Another 12 ...
 "had": ``continues_report``), until another attribution or a paragraph break ("\\n"); a sentence in
 the narrator's own voice ("About 86,000 homes lost power.") takes no source.
 When the document text is not at hand, a report continues for at most
-``_CONTINUATION_WITHOUT_TEXT`` sentences instead.
+``_CONTINUATION_WITHOUT_TEXT`` sentences instead. Within a source's own sentence, a figure
+outside what its cue introduces (the source's words, an apposition describing it, a clause of
+its own before it: ``outside_claim``) takes no source.
 """
 
 from __future__ import annotations

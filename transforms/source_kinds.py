@@ -60,6 +60,12 @@ def coreference_heads() -> dict[str, str]:
 
 
 @cache
+def type_descriptors() -> frozenset[str]:
+    """Nouns of a body's type written after its name and no part of it: "the Aslef union", "the Likud party"."""
+    return frozenset(_lexicon()["words"]["type_descriptors"])
+
+
+@cache
 def place_possessors() -> dict[str, str]:
     """Nouns standing for a place named before ("the country's", "the province's") -> the place's kind."""
     return dict(_lexicon()["place_possessors"])

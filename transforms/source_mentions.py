@@ -121,11 +121,10 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
         if kind == "organisation" and all(capitalised(word) or word in NAME_JOINER_WORDS for word in words) \
                 and kinds.state_body(words):
             kind = "government"  # "the Indian Space Research Organisation"
-        if kind == "media" and len(words) > 1 and capitalised(words[0]) and words[-1].islower():
-            named_part = [word for word in words if capitalised(word)]
-            if len(named_part) == words.index(named_part[-1]) + 1 and not kinds.head_kind(named_part):
-                # "the Andina news agency", "the Kommersant newspaper": the outlet's name before its noun
-                return self._make(first, first + len(named_part) - 1, " ".join(named_part), "media", "named_outlet")
+        if kind in _BODY_KINDS and len(words) > 1 and capitalised(words[0]) and words[-1].islower():
+            named = self._name_before_type(first, words, kind)
+            if named is not None:
+                return named
         if kind == "document":
             author = self._document_author(last) or self._author_before(first, last, words)
             if author is not None:
@@ -157,6 +156,21 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
         if kind == "person":
             name = " ".join(kinds.without_titles(name.split()))
         return self._make(first, last, name, kind, rule)
+    def _name_before_type(self, first: int, words: list[str], kind: str) -> Mention | None:
+        """"the Andina news agency", "the Kommersant newspaper", "the Aslef union": a name before the noun of its
+        type is the name alone, when the noun is a descriptor (lexicon) or the document writes the name alone."""
+        named_part = [word for word in words if capitalised(word)]
+        if len(named_part) != words.index(named_part[-1]) + 1 or kinds.head_kind(named_part) \
+                or any(word in demonyms() or kinds.place_adjective(word) for word in named_part):
+            return None
+        name = " ".join(named_part)
+        type_words = " ".join(words[len(named_part):]).lower()
+        if kind != "media" and type_words not in kinds.type_descriptors() \
+                and not re.search(rf"\b{re.escape(name)}\b(?!\s+{re.escape(type_words)})", self.document.text):
+            return None
+        return self._make(first, first + len(named_part) - 1, name, kind,
+                          "named_outlet" if kind == "media" else "named_body")
+
     def _affiliated_mention(self, first: int, last: int, words: list[str], split: int) -> Mention | None:
         """"Scientists at Nasa" (organisation), "a spokesperson for the ministry" (the ministry's kind)."""
         named_after = [word for word in words[split + 1:split + 3] if word != "the"][:1]

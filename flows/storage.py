@@ -68,6 +68,9 @@ class Store:
         """Every file under ``relative`` (recursively), in a stable order."""
         if not self.fs.exists(self.full(relative)):
             return
+        if self.is_local:
+            yield from self._local_files(self.full(relative))
+            return
         found = self.fs.find(self.full(relative), detail=True)
         for full_path in sorted(found):
             info = found[full_path]
@@ -75,6 +78,22 @@ class Store:
                 continue
             token = info.get("mtime") or info.get("LastModified") or info.get("created") or ""
             yield FileStat(self.relative(full_path), int(info.get("size") or 0), f"{token}{info.get('ETag', '')}")
+
+    def _local_files(self, top: str) -> Iterator[FileStat]:
+        """``files`` of a local folder through ``os.scandir``: the same stats, several times faster than
+        fsspec's ``find(detail=True)`` over a large seeds folder (the listing of every planned run)."""
+        found: list[tuple[str, int, float]] = []
+        folders = [top]
+        while folders:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir():
+                        folders.append(entry.path)
+                    elif entry.is_file():
+                        stat = entry.stat()
+                        found.append((entry.path, stat.st_size, stat.st_mtime))
+        for full_path, size, mtime in sorted(found):
+            yield FileStat(self.relative(full_path), size, f"{mtime}")
 
     def children(self, relative: str = "") -> list[str]:
         """Names directly under ``relative`` (files and folders), or [] when it does not exist."""

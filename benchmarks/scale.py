@@ -1,6 +1,6 @@
 """Throughput, memory and the cost of orchestration at corpus scale, with no network.
 
-    .venv/bin/python -m benchmarks.scale --sizes 1000,10000 [--workers 2] [--skip-flow]
+    .venv/bin/python -m benchmarks.scale --sizes 1000,10000 [--workers 2] [--skip-flow | --skip-extraction]
                                          [--quantulum-kb 200] [--single-max 10000] [--out output/bench]
 
 For each size: builds (or reuses) the corpus of benchmarks/corpus.py under <out>/corpus-<size>/;
@@ -108,7 +108,7 @@ def measure_size(size: int, args: argparse.Namespace, entry: dict, save: Callabl
     paths = list_articles(corpus_dir)
     entry["corpus"] = {"articles": len(paths), "megabytes": corpus_bytes(corpus_dir) / 1e6, "folder": str(corpus_dir)}
     extraction = entry.setdefault("extraction", {})
-    for workers in sorted({1, args.workers}):
+    for workers in [] if args.skip_extraction else sorted({1, args.workers}):
         sample = paths[: args.single_max] if workers == 1 else paths
         print(f"[{size}] extraction alone, {workers} worker(s), {len(sample)} articles ...", flush=True)
         run = measure_extraction(sample, corpus_dir, workers)
@@ -138,6 +138,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000", help="corpus sizes in articles, comma-separated (default: 1000)")
     parser.add_argument("--workers", type=int, default=2, help="worker processes for parallel extraction and for the flow's batches (default: 2)")
     parser.add_argument("--skip-flow", action="store_true", help="measure extraction alone, not the whole flow")
+    parser.add_argument("--skip-extraction", action="store_true",
+                        help="measure the whole flow only, not extraction alone (a 100k corpus takes minutes per pass)")
     parser.add_argument("--quantulum-kb", type=int, default=200, help="text for the quantulum3 comparison (default: 200)")
     parser.add_argument("--single-max", type=int, default=10000,
                         help="articles for the one-process extraction pass (default: 10000)")

@@ -67,6 +67,12 @@ def channel_after_verb() -> re.Pattern[str]:
 
 
 @cache
+def publication_after_verb() -> re.Pattern[str]:
+    # "reported in The Astrophysical Journal Letters": a channel only where a publication is named after it.
+    return re.compile(rf"\s+(?:{words_pattern(cues()['publication_after_verb'])})\s+", re.IGNORECASE)
+
+
+@cache
 def document_author() -> re.Pattern[str]:
     # "a report by The New York Times" -> the phrase after "by".
     return re.compile(rf",?\s+(?:(?:published|released|compiled)\s+)?(?:{words_pattern(cues()['document_authors'])})\s+")

@@ -13,7 +13,9 @@ from transforms import source_kinds as kinds
 from transforms.ids import span_id
 from transforms.phrases import Tokens, determiners, phrase_after, phrase_before
 from transforms.records import Document, Sentence, Source
-from transforms.source_cues import HEAD_PREPOSITIONS, NAME_JOINER_WORDS, capitalised, channel_after_verb, cue_sets, cues
+from transforms.source_cues import (
+    HEAD_PREPOSITIONS, NAME_JOINER_WORDS, capitalised, channel_after_verb, cue_sets, cues, publication_after_verb,
+)
 from transforms.source_coreference import calendar_words
 from transforms.source_mention_context import Mention
 from transforms.source_mentions import MentionReader
@@ -158,18 +160,21 @@ class CueReader:
     def verb_channel(self, match: Hit, cue: str) -> Source | None:
         """The channel object of a claim verb: "told the BBC", "revealed to Reuters"."""
         text = self.sentence.text
+        named_outlet_only = False
         if cue in cue_sets()["recipient_verbs"]:
             start = match.end
         else:
-            joined = channel_after_verb().match(text, match.end)
+            joined = channel_after_verb().match(text, match.end) or publication_after_verb().match(text, match.end)
             if joined is None:
                 return None
+            # "reported in The Astrophysical Journal Letters" names a publication, "said in Geneva" a place
+            named_outlet_only = joined.re is publication_after_verb()
             start = joined.end()
         found = phrase_after(self.tokens, self.tokens.index_at(start))
         if found is None:
             return None
         attribution = " ".join(text[match.start:self.tokens.starts[found[0]]].lower().split())
-        return self._row(found, attribution, channel_only=True)
+        return self._row(found, attribution, channel_only=True, outlet_by_position=not named_outlet_only)
 
     def phrase_source(self, position: int, cue: str, channel_only: bool) -> Source | None:
         """The source named right after a prepositional or channel cue ("according to the ministry")."""
@@ -271,10 +276,13 @@ class CueReader:
                 return self.tokens.index_at(window_start + found)
         return None
 
-    def _row(self, found: tuple[int, int], attribution: str, channel_only: bool = False) -> Source | None:
-        """The source row of the phrase ``found`` (one row per span), or None when it names no source."""
+    def _row(self, found: tuple[int, int], attribution: str, channel_only: bool = False,
+             outlet_by_position: bool = True) -> Source | None:
+        """The source row of the phrase ``found`` (one row per span), or None when it names no source; where only
+        a channel may stand, an unlisted name is an outlet unless ``outlet_by_position`` is False."""
         mention = self.mentions.read(*found)
-        if mention is not None and channel_only and mention.kind != "media" and self._unlisted_outlet(mention):
+        if mention is not None and channel_only and outlet_by_position and mention.kind != "media" \
+                and self._unlisted_outlet(mention):
             mention.kind, mention.rule = "media", "channel_position"  # "told Sky Sports", "wrote on Telegram"
         if mention is None or (channel_only and mention.kind != "media"):
             return None

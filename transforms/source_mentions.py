@@ -18,7 +18,7 @@ import re
 
 from transforms import source_kinds as kinds
 from transforms.gazetteer import demonyms
-from transforms.phrases import determiners
+from transforms.phrases import determiners, phrase_after
 from transforms.source_coreference import (
     document_antecedent, introduced_person, named_antecedent, named_person, role_speaker, source_antecedent,
     surname_antecedent,
@@ -81,7 +81,8 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
             return self._named(first, last, named)
         lowered = words[-1].lower()
         if len(words) == 1 and lowered in cues()["pronouns"]:
-            return self._antecedent(first, last, cues()["pronouns"][lowered], "coreference_pronoun")
+            wanted = cues()["pronouns"][lowered]
+            return self._trailing_subject(first, wanted) or self._antecedent(first, last, wanted, "coreference_pronoun")
         if definite and lowered in kinds.coreference_heads() and words[-1].islower() \
                 and all(word.islower() or word in demonyms() or kinds.place_adjective(word) for word in words):
             # "the company", "the low-cost carrier": the last source, else the last name, of a fitting kind.
@@ -296,6 +297,23 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
             if person is not None:
                 return self._make(first, last, person, "person", "coreference_named_person")
         return None
+
+    def _trailing_subject(self, pronoun: int, wanted: list[str]) -> Mention | None:
+        """"The presidency named Ibrahim Sule acting minister, it said": a pronoun after a comma, in a trailing
+        attribution, is the body its own sentence opens with (one capitalised word alone is too weak a name)."""
+        tokens = self.tokens
+        if pronoun < 2 or tokens.words[pronoun - 1] != "," or "person" in wanted:
+            return None
+        opening = 1 if tokens.words[0] in '"“' else 0
+        found = phrase_after(tokens, opening)
+        if found is None or found[1] >= pronoun - 1:
+            return None
+        subject = self.read(*found)
+        if subject is None or subject.kind not in wanted \
+                or subject.rule == "proper_name" and " " not in subject.name:
+            return None
+        self.settle_name(subject)
+        return self._make(pronoun, pronoun, subject.name, subject.kind, "coreference_subject")
 
     def _definite_antecedent(self, first: int, last: int, wanted: list[str]) -> Mention | None:
         """What "the company" refers to: a source, else a name, of the description's own kind first (a company

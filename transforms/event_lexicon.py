@@ -68,6 +68,11 @@ class EventWords:
     settlement_nouns: frozenset[str]  # "the town of |Walikale"
     causative_forms: frozenset[str]  # "forcing |250,000 people| to evacuate"
     measured_types: frozenset[str]  # "gusts of up to 98 mph": an amount, no target
+    noun_prepositions: frozenset[str]  # "in |charge": a verb-only form after them is a noun
+    cut_objects: frozenset[str]  # "rates", "budget": what a cut must lower to be a price change
+    time_nouns: frozenset[str]  # "by the end of": no agent
+    clause_openers: frozenset[str]  # "who", "after": a place before them is not a later trigger's
+    preventing_verbs: frozenset[str]  # "to stop |outbreaks": the noun is kept from happening
 
 
 @cache
@@ -119,6 +124,11 @@ def event_words() -> EventWords:
         settlement_nouns=frozenset(context["settlement_nouns"]),
         causative_forms=frozenset(context["causative_forms"]),
         measured_types=frozenset(context["measured_types"]),
+        noun_prepositions=frozenset(context["noun_prepositions"]),
+        cut_objects=frozenset(context["price_words"]) | frozenset(context["cut_objects"]),
+        time_nouns=frozenset(context["time_nouns"]),
+        clause_openers=frozenset(context["clause_openers"]),
+        preventing_verbs=frozenset(context["preventing_verbs"]),
     )
 
 

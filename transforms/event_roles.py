@@ -71,6 +71,8 @@ class RoleReader:
         lowered = self.tokens.lowered[first - 1]
         if lowered in PRONOUNS or lowered in self.words.skip_before_trigger:
             return False
+        if lowered in DETERMINERS:
+            return True  # "The increase would have", "The launch had been delayed"
         if before[0].isupper() and not before.endswith(_POSSESSIVE) and before not in self.words.demonyms:
             return False
         return True
@@ -79,6 +81,32 @@ class RoleReader:
         """True when a number comes within three words before ``first`` ("3 million artillery shells")."""
         words = self.tokens.words
         return any(word[0].isdigit() for word in words[max(0, first - 3):first])
+
+    def verb_used_as_noun(self, first: int, form: str) -> bool:
+        """True when a verb-only trigger's form stands where a noun does: right after a preposition ("in
+        charge") or a number ("14 shell companies"), unless it is a participle ("after seizing", "12 injured")."""
+        if first == 0 or form.endswith(("ing", "ed", "en")):
+            return False
+        before = self.tokens.lowered[first - 1]
+        return before in self.words.noun_prepositions or before[0].isdigit()
+
+    def prevented(self, first: int) -> bool:
+        """True when a preventing verb's object opens at the noun at ``first`` ("to stop outbreaks", "to prevent
+        further attacks"): only a determiner or one lower-case modifier between them."""
+        lowered, preventing = self.tokens.lowered, self.words.preventing_verbs
+        for index in range(first - 1, max(-1, first - 4), -1):
+            if lowered[index] in preventing:
+                return True
+            if not lowered[index].isalpha() or lowered[index] in self.words.verb_forms:
+                return False
+        return False
+
+    def priced(self, actor: str | None, target: str | None) -> bool:
+        """True when what a cut lowers is a price, a rate or a budget ("cut rates", "cut the department's
+        budget by 48%", "prices were cut"), not a risk or a supply."""
+        cut_objects = self.words.cut_objects
+        return any(phrase is not None and not cut_objects.isdisjoint(phrase.lower().replace("'s", "").split())
+                   for phrase in (actor, target))
 
     def change_follows(self, last: int, form: str) -> bool:
         """True when an amount or a direction follows a change verb ("fell 22%", "rose to", "climbed sharply")."""
@@ -152,7 +180,7 @@ class RoleReader:
             return self._main_subject(), self._object(last + 1) if with_target else None
         causes = lexicon.causative_forms
         if first > 1 and lowered[first - 1] == "to" and not causes.isdisjoint(lowered[max(0, first - 10):first - 1]):
-            moved = phrase_before(self.tokens, first - 1)
+            moved = self._subject_before(first - 1)
             cause = next((i for i in range(moved[1] - 1, moved[0] - 2, -1) if i >= 0 and lowered[i] in causes),
                          None) if moved is not None else None
             if cause is not None:  # "forcing 250,000 people to evacuate", "The cyclone forced 40,000 people to"
@@ -234,6 +262,11 @@ class RoleReader:
                 target = None  # "gusts of up to 98 mph", "a national record for July"
         elif following == "in" and event_type in self.words.marked_change_types and actor is None:
             actor = self._object(last + 2)  # "a 19% jump in cocoa costs"
+        elif following == "by" and actor is None:
+            agent = self._by_agent(last + 1)  # "a 4-1 home defeat by Paderborn", "an attack by rebels"
+            if agent is not None and agent.split()[0].lower() not in self.words.time_nouns \
+                    and agent.split()[0] not in self.words.not_places:
+                actor = agent
         if actor is None and self._appositive(first):
             actor = self._main_subject()  # "Striker Tomas Eriksen scored ..., a club record"
         return actor, target
@@ -263,6 +296,8 @@ class RoleReader:
         if found is None:
             return None
         first, last = (index - 1, found[1]) if partitive else found
+        if words[first] in self.words.not_places:
+            return None  # "another rally for March 29", "a strike for Monday": a time, no participant
         for joiner in ("of", "and"):
             if last + 2 < len(words) and lowered[last + 1] == joiner:
                 extra = phrase_after(self.tokens, last + 2)
@@ -340,14 +375,28 @@ class RoleReader:
         return next((table[word] for word in target.lower().split() if word in table), event_type)
 
     # -- where, how sure -----------------------------------------------------------------------
-    def location(self, end: int) -> str | None:
-        """The first place after sentence offset ``end`` named after a locative preposition, else the last one."""
+    def location(self, start: int, end: int) -> str | None:
+        """The first place after a trigger at sentence offsets ``start``-``end`` named after a locative
+        preposition, unless a reporting verb stands between ("..., told a news conference in Milan"); else the
+        last place before it, unless a subordinate clause opens between ("in Mubende after nine cases were
+        confirmed, including three deaths", "a jury in Los Angeles ... a woman who died")."""
         places = self._places
         if places is None:
             places = self._places = self._locative_places()
         if not places:
             return None
-        return next((place for place in places if place.start >= end), places[-1]).surface
+        following = next((place for place in places if place.start >= end), None)
+        if following is not None:
+            return None if self._any_between(end, following.start, _reporting_verbs()) else following.surface
+        preceding = next((place for place in reversed(places) if place.end <= start), None)
+        if preceding is None or self._any_between(preceding.end, start, self.words.clause_openers):
+            return None
+        return preceding.surface
+
+    def _any_between(self, start: int, end: int, words: frozenset[str]) -> bool:
+        """True when one of ``words`` stands between sentence offsets ``start`` and ``end``."""
+        tokens = self.tokens
+        return not words.isdisjoint(tokens.lowered[tokens.index_at(start):tokens.index_at(end)])
 
     def _locative_places(self) -> list[Place]:
         """Places right after a locative preposition ("in", "near the"), tried only there."""

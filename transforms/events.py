@@ -166,6 +166,8 @@ def _event(document: Document, reader: RoleReader, hit: Hit, form: str, first: i
         return None  # "any signs of": a verb form used as a noun
     if not trigger.is_noun and form.endswith("s") and reader.counted_before(first):
         return None  # "3 million artillery shells": a plural noun, not the verb
+    if not trigger.is_noun and reader.verb_used_as_noun(first, form):
+        return None  # "15 games in charge", "14 shell companies": a verb's form used as a noun
     required = lexicon.required_after.get(form)
     if required is not None and not reader.required_follows(last, required):
         return None  # "broke into", "ordered an inquiry", "finished the work": no record, award or placing
@@ -175,6 +177,8 @@ def _event(document: Document, reader: RoleReader, hit: Hit, form: str, first: i
     as_noun = trigger.is_noun and (not trigger.is_verb or reader.reads_as_noun(first))
     if as_noun and not trigger.is_verb and before in lexicon.no_event_after:
         return None  # "the warmest on record"
+    if as_noun and reader.prevented(first):
+        return None  # "vaccination was needed to stop outbreaks": kept from happening
     if as_noun and form in lexicon.measure_nouns and not reader.amount_follows(last):
         return None  # "9 times expected earnings", "the loss of the villages": a measure with no amount
     actor, target = reader.noun_roles(first, last, trigger.event_type) if as_noun \
@@ -184,7 +188,10 @@ def _event(document: Document, reader: RoleReader, hit: Hit, form: str, first: i
         event_type = "protest"  # "resident doctors began a strike": a walkout
     if form in lexicon.money_raising_forms and reader.money_follows(last):
         event_type = lexicon.money_raising_type  # "raised $50m in a funding round"
-    if not as_noun and event_type in lexicon.marked_change_types and not reader.change_follows(last, form):
+    if form in lexicon.cut_forms and event_type in lexicon.marked_change_types:
+        if not reader.priced(actor, target):
+            return None  # "cut the risk of", "Power was cut to 715,000 homes": no price or rate is cut
+    elif not as_noun and event_type in lexicon.marked_change_types and not reader.change_follows(last, form):
         return None  # "trees fell on their vehicles", "declined to comment": no amount changes
     sentence = reader.sentence
     start = sentence.start + hit.start
@@ -202,7 +209,7 @@ def _event(document: Document, reader: RoleReader, hit: Hit, form: str, first: i
         modality=reader.modality(first),
         actor=actor,
         target=target,
-        location=reader.location(hit.end),
+        location=reader.location(hit.start, hit.end),
         time_text=time_figure.surface if time_figure else None,
         date_start=time_figure.date_start if time_figure else None,
         date_end=time_figure.date_end if time_figure else None,

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from transforms import source_kinds as kinds
 from transforms.phrases import phrase_after
-from transforms.source_cues import AUTHOR_AFTER_TOPIC, NAME_JOINER_WORDS, capitalised, cues, document_author
+from transforms.source_cues import AUTHOR_AFTER_TOPIC, NAME_JOINER_WORDS, capitalised, cue_sets, cues, document_author
 from transforms.source_mention_context import Mention, MentionContext
+
+
+# Kinds of body that write documents under a lower-case name: "a finance ministry document".
+_AUTHOR_KINDS = frozenset({"government", "military", "intelligence", "organisation", "company"})
 
 
 class DocumentAuthorReading(MentionContext):
@@ -21,6 +25,11 @@ class DocumentAuthorReading(MentionContext):
         if owner and owner[-1].islower() and kinds.head_kind(owner) == "media":
             # "local media reports": the media wrote them ("court documents" stay documents)
             return self._make(first, last - 1, " ".join(owner), "media", "document_author")
+        if len(owner) >= 2 and all(word.islower() for word in owner) and owner[-1] not in cue_sets()["court_heads"] \
+                and kinds.head_kind(owner[-1:]) in _AUTHOR_KINDS:
+            # "a finance ministry document": the body named before it wrote it ("company filings", "court records"
+            # and "government budget documents" name no body of their own and stay documents)
+            return self._make(first, last - 1, " ".join(owner), kinds.head_kind(owner[-1:]), "document_author")
         if not owner or not all(capitalised(word) or word in NAME_JOINER_WORDS for word in owner) \
                 or not capitalised(owner[0]) or any(word in cues()["not_authors"] for word in owner):
             return None

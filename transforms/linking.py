@@ -34,12 +34,14 @@ class AttributionScope:
 
     def source_at(self, sentence_index: int, position: int) -> Source | None:
         """The claimant nearest ``position`` (a document offset) in the sentence's scope."""
-        candidates = self.claimants.get(sentence_index)
-        if not candidates:
-            return None
-        if len(candidates) == 1:
-            return candidates[0]
-        return min(candidates, key=lambda source: _distance(source.start, source.end, position, position))
+        return nearest_claimant(self.claimants.get(sentence_index, []), position)
+
+
+def nearest_claimant(candidates: list[Source], position: int) -> Source | None:
+    """The claimant nearest ``position`` (a document offset), if any."""
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    return min(candidates, key=lambda source: _distance(source.start, source.end, position, position))
 
 
 # The last scope read, with what it was read from: events and linking of one document ask for the same one.
@@ -142,11 +144,15 @@ def link_figures(figures: list[Figure], sources: list[Source], events: list[Even
         if candidates:
             event = _governing_event(figure, candidates, text)
             figure.event_id = event.event_id if event is not None else None
-        source = scope.source_at(figure.sentence_index, figure.start)
-        if source is not None and text is not None and source.sentence_index == figure.sentence_index \
-                and outside_claim(text, starts[figure.sentence_index], figure, source):
-            figure.source_id = None
-            continue
+        claimants = scope.claimants.get(figure.sentence_index, [])
+        if text is not None:
+            # of the figure's own sentence, only the claimants whose claim holds it
+            claimants = [source for source in claimants if source.sentence_index != figure.sentence_index
+                         or not outside_claim(text, starts[figure.sentence_index], figure, source)]
+            if not claimants and figure.sentence_index in scope.claimants:
+                figure.source_id = None
+                continue
+        source = nearest_claimant(claimants, figure.start)
         if source is None and candidates and candidates[0][0].source_id:
             source = by_id.get(candidates[0][0].source_id)
         figure.source_id = source.source_id if source else None
@@ -171,9 +177,10 @@ def outside_claim(text: str, sentence_start: int, figure: Figure, source: Source
             return False
         between = text[source.end:figure.start].lower()
         return not _CLAIM_GOES_ON.search(between)
-    at = text.lower().find(cue, source.end, source.end + _APPOSITION_REACH)
+    at = text[source.end:source.end + _APPOSITION_REACH].lower().find(cue)
     if at < 0:
         return False
+    at += source.end
     if source.end <= figure.start < at:
         # between the source and its cue, set off by a comma: an apposition describing the source ("Okafor, 52,
         # said"); without one it is the source's own act ("The company proposed a dividend of 1.15 euros and said")

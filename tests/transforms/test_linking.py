@@ -99,6 +99,9 @@ def test_linking_cases(text: str, surfaces: list[str], expected: list) -> None:
     ("Shares fell 7% after the bank said 300 branches would close.", ["7%", "300 branches"], [None, "bank"]),
     ("Fees rose 5%, said Tom Reyes, head of the Parents Union, which has 9,000 members.", ["5%", "9,000 members"],
      ["Tom Reyes", None]),
+    # of two claimants, the one whose claim holds the figure, though the other stands nearer
+    ("Police put the crowd at 42,000, while organisers said 90,000 took part.", ["42,000", "90,000"],
+     ["Police", "organisers"]),
     # what the source does before its cue, without a comma, is its own claim
     ("The carrier ordered 20 jets and said it would hire 500 pilots.", ["20 jets", "500 pilots"],
      ["carrier", "carrier"]),

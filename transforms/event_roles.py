@@ -12,11 +12,9 @@ the trigger. All word lists are in ``event_lexicon``.
 from __future__ import annotations
 
 from functools import cache
-from itertools import compress, count
-
-from transforms import source_kinds as kinds
 from transforms.event_lexicon import EventWords, event_words
-from transforms.gazetteer import Place, place_at
+from transforms.event_places import event_location, locative_places
+from transforms.gazetteer import Place
 from transforms.phrases import phrase_after, phrase_before, sentence_tokens
 from transforms.records import Sentence
 from transforms.source_cues import cues
@@ -208,6 +206,8 @@ class RoleReader:
             return None
         lowered = self.tokens.lowered
         reports = _reporting_verbs()
+        if reports.isdisjoint(lowered[found[0] + 1:found[1]]):
+            return found
         for index in range(found[1] - 1, found[0], -1):
             if lowered[index] in reports:
                 return index + 1, found[1]
@@ -376,88 +376,20 @@ class RoleReader:
 
     # -- where, how sure -----------------------------------------------------------------------
     def location(self, start: int, end: int) -> str | None:
-        """The first place after a trigger at sentence offsets ``start``-``end`` named after a locative
-        preposition, unless a reporting verb stands between ("..., told a news conference in Milan"); else the
-        last place before it, unless a subordinate clause opens between ("in Mubende after nine cases were
-        confirmed, including three deaths", "a jury in Los Angeles ... a woman who died")."""
+        """Where the trigger at sentence offsets ``start``-``end`` happened (see ``event_places``)."""
         places = self._places
         if places is None:
-            places = self._places = self._locative_places()
-        if not places:
-            return None
-        following = next((place for place in places if place.start >= end), None)
-        if following is not None:
-            return None if self._any_between(end, following.start, _reporting_verbs()) else following.surface
-        preceding = next((place for place in reversed(places) if place.end <= start), None)
-        if preceding is None or self._any_between(preceding.end, start, self.words.clause_openers):
-            return None
-        return preceding.surface
-
-    def _any_between(self, start: int, end: int, words: frozenset[str]) -> bool:
-        """True when one of ``words`` stands between sentence offsets ``start`` and ``end``."""
-        tokens = self.tokens
-        return not words.isdisjoint(tokens.lowered[tokens.index_at(start):tokens.index_at(end)])
-
-    def _locative_places(self) -> list[Place]:
-        """Places right after a locative preposition ("in", "near the"), tried only there."""
-        tokens = self.tokens
-        lowered = tokens.lowered
-        places: list[Place] = []
-        reached = 0
-        # ``index``: the token just after each locative preposition.
-        openings = list(compress(count(1), map(self.words.locative_prepositions.__contains__, lowered)))
-        settlements = self.words.settlement_nouns
-        if "of" in lowered and not settlements.isdisjoint(lowered):  # "the town of Walikale": a name after "of"
-            openings = sorted(openings + [index + 1 for index, word in enumerate(lowered)
-                                          if word == "of" and index > 0 and lowered[index - 1] in settlements])
-        for index in openings:
-            if index < len(lowered) and lowered[index] == "the":
-                index += 1
-            if index >= len(lowered) or tokens.starts[index] < reached:
-                continue
-            place = place_at(self.sentence.text, tokens.starts[index])
-            if place is None and tokens.words[index][0].isupper():
-                preposition = lowered[index - 1 if lowered[index - 1] != "the" else index - 2]
-                if preposition in self.words.unlisted_place_prepositions:
-                    place = self._unlisted_place(index, preposition)
-                elif preposition == "of":
-                    place = self._unlisted_place(index, "near")  # one word will do after "the town of"
-            if place is not None and not self._inside_name(place):
-                places.append(place)
-                reached = place.end
-        return places
-
-    def _inside_name(self, place: Place) -> bool:
-        """"at the Japan Meteorological Agency", "from Hungary's National Election Office": a place followed
-        by capitalised words (after its possessive, too) begins a longer name."""
-        following = self.sentence.text[place.end:place.end + 4]
-        if following[:2] in ("'s", "’s"):
-            following = following[2:]
-        return len(following) >= 2 and following[0] == " " and following[1].isupper()
-
-    def _unlisted_place(self, index: int, preposition: str) -> Place | None:
-        """"near El Fasher": a capitalised name the gazetteer does not hold, unless a time or a body
-        (after "in", one word is too often a company: "Shares in Kelmar")."""
-        words = self.tokens.words
-        last = index
-        while last + 1 < len(words) and last - index < 2 and (words[last + 1][0].isupper() and words[last + 1].isalpha()):
-            last += 1
-        name_words = words[index:last + 1]
-        if preposition in ("in", "at") and len(name_words) < 2:
-            return None  # "Shares in Kelmar", "at Nasa": one word is too often a body
-        if not name_words[0][0].isupper() or not name_words[-1].isalpha() or index == 0 \
-                or any(word in self.words.not_places or word in self.words.demonyms for word in name_words) \
-                or kinds.lookup_name(" ".join(name_words)) or kinds.proper_name_kind(name_words) not in \
-                ("person", "organisation") or any(word in kinds.organisation_words() for word in name_words):
-            return None
-        start, end = self.tokens.span(index, last)
-        return Place(start, end, self.sentence.text[start:end], "area", None)
+            places = self._places = locative_places(self.tokens)
+        return event_location(places, self.tokens, start, end, _reporting_verbs(), self.words.clause_openers)
 
     def modality(self, first: int) -> str:
         """negated / hedged from cue words in the clause before the trigger; else asserted."""
         lowered = self.tokens.lowered
         hedged = False
         negations, hedges, skip = self.words.negations, self.words.hedges, self.words.skip_before_trigger
+        window = lowered[max(0, first - 8):first]
+        if negations.isdisjoint(window) and hedges.isdisjoint(window):
+            return "asserted"  # no cue word near: most triggers
         for index in range(first - 1, max(-1, first - 9), -1):
             word = lowered[index]
             if word in _CLAUSE_BREAKS:

@@ -241,12 +241,18 @@ _JOINERS = frozenset({"of", "for", "and", "&"})
 def state_body(words: list[str]) -> bool:
     """"Indian Space Research Organisation", "U.S. National Hurricane Center", "Office of Rail and Road": a
     state's own body by the words that open and end its name."""
-    table = _lexicon()["words"]
-    if len(words) >= 3 and words[0] in table["public_body_openers"] and words[1] in ("of", "for"):
+    openers, heads, qualifiers = _state_body_words()
+    if len(words) >= 3 and words[0] in openers and words[1] in ("of", "for"):
         return True
-    return len(words) >= 2 and words[-1] in table["public_body_heads"] and (
-        words[0] in table["state_qualifiers"] or country_code(words[0]) is not None
-        or demonym_country(words[0]) is not None)
+    return len(words) >= 2 and words[-1] in heads and (
+        words[0] in qualifiers or country_code(words[0]) is not None or demonym_country(words[0]) is not None)
+
+
+@cache
+def _state_body_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    table = _lexicon()["words"]
+    return (frozenset(table["public_body_openers"]), frozenset(table["public_body_heads"]),
+            frozenset(table["state_qualifiers"]))
 
 
 @cache

@@ -90,9 +90,11 @@ class MentionNaming(MentionContext):
 
     def uncounted_name(self, mention: Mention) -> None:
         """"two government officials" -> government officials: a group is named without its count."""
-        words = mention.name.split()
-        if len(words) > 1 and words[-1].islower():
-            mention.name = " ".join(_without_count(words))
+        opening = mention.name.split(" ", 1)[0]
+        if opening[:1].isdigit() or opening.lower() in count_words():
+            words = mention.name.split()
+            if len(words) > 1 and words[-1].islower():
+                mention.name = " ".join(_without_count(words))
 
     def _before_anonymity_marker(self, first: int, last: int) -> int:
         """"sources close to the player": the phrase ends before a marker read into it ("close")."""

@@ -119,8 +119,8 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
                                   "organisation" if body_kind in (None, "person") else body_kind, "affiliation_institution")
         if kind in ("government", "organisation") and len(words) > 1 and capitalised(words[0]):
             kind = kinds.listed_prefix(words) or kind  # "UN refugee agency": the listed body's kind
-        if kind == "organisation" and all(capitalised(word) or word in NAME_JOINER_WORDS for word in words) \
-                and kinds.state_body(words):
+        if kind == "organisation" and kinds.state_body(words) \
+                and all(capitalised(word) or word in NAME_JOINER_WORDS for word in words):
             kind = "government"  # "the Indian Space Research Organisation"
         if kind in _BODY_KINDS and len(words) > 1 and capitalised(words[0]) and words[-1].islower():
             named = self._name_before_type(first, words, kind)

@@ -68,7 +68,7 @@ class CueReader:
             found = phrase_after(tokens, after)
             return self._row(found, cue) if found else None
         found = phrase_before(tokens, index)
-        if found is not None and self._calendar_phrase(found):
+        if found is not None and tokens.words[found[1]] in calendar_words() and self._calendar_phrase(found):
             found = self._before_time(found[0])
         if found is None or self._quoted(found[0]):
             return None  # '"We expect a crater," said ...': a claim inside a quote is what is claimed

@@ -72,6 +72,9 @@ class CueReader:
             found = self._before_time(found[0])
         if found is None or self._quoted(found[0]):
             return None  # '"We expect a crater," said ...': a claim inside a quote is what is claimed
+        published = self._published_document(found, cue)
+        if published is not None:
+            return published
         polled = self._polled_speaker(found, cue)
         if polled is not None:
             return polled
@@ -79,6 +82,39 @@ class CueReader:
         source = self._row(self._extend_over_preposition(found), cue)
         if source is not None and len(self.rows) > known and self._authored(found[0]):
             source.rule = "document_by"  # "a report by the federal ethics commissioner found": the author finds
+        return source
+
+    def _published_document(self, journal: tuple[int, int], cue: str) -> Source | None:
+        """"A study of 12,000 adults published in The Lancet found": the document speaks, through the journal."""
+        tokens = self.tokens
+        index = journal[0] - 1
+        if index < 2 or tokens.lowered[index] != "in":
+            return None
+        index -= 1
+        while index > 0 and (tokens.words[index] in calendar_words() or tokens.lowered[index] in ("on", "this")):
+            index -= 1  # "published on Thursday in Science Advances"
+        if tokens.lowered[index] not in cue_sets()["publication_participles"]:
+            return None
+        document = phrase_before(tokens, index)
+        if document is None:
+            return None
+        document = self._extend_over_preposition(document)
+        if kinds.head_kind(tokens.words[document[0]:document[1] + 1]) != "document" \
+                and kinds.phrase_head_kind(tokens.words[document[0]:document[1] + 1]) != "document":
+            return None
+        mention = self.mentions.read(*document)
+        if mention is not None and mention.end <= tokens.starts[index]:
+            source = self._row(document, cue)  # "a report by the WHO published in The Lancet": its author
+            if source is not None and source.kind == "document" and " of " in source.name:
+                source.name = source.name.split(" of ", 1)[0]  # "study of 4,000 nurses": the study
+        else:
+            # the journal read as the document's author: the document itself speaks ("study of 12,000 adults")
+            words = [word for word in tokens.words[document[0]:document[1] + 1] if word.lower() not in determiners()]
+            name = " ".join(words[:words.index("of")] if "of" in words[1:] else words)
+            source = self._source(Mention(*tokens.span(*document), name, "document", "head_noun"), cue)
+        channel = self._row(journal, f"{tokens.lowered[index]} in", channel_only=True)
+        if source is not None and channel is not None:
+            source.via_source_id = channel.source_id
         return source
 
     def _calendar_phrase(self, found: tuple[int, int]) -> bool:

@@ -24,17 +24,20 @@ def event_location(places: list[Place], tokens: Tokens, start: int, end: int,
     """The first of ``places`` after a trigger at sentence offsets ``start``-``end``, unless a reporting verb
     stands between ("..., told a news conference in Milan"); else the last place before it, unless a
     subordinate clause opens between ("in Mubende after nine cases were confirmed, including three deaths",
-    "a jury in Los Angeles ... a woman who died")."""
+    "a jury in Los Angeles ... a woman who died"); a participle's own opener does not count."""
     if not places:
         return None
     lowered, index_at = tokens.lowered, tokens.index_at
     for place in places:
         if place.start >= end:
-            between = lowered[index_at(end):index_at(place.start)]
-            return None if not reporting_verbs.isdisjoint(between) else place.surface
+            if reporting_verbs.isdisjoint(lowered[index_at(end):index_at(place.start)]):
+                return place.surface
+            break
     for place in reversed(places):
         if place.end <= start:
             between = lowered[index_at(place.end):index_at(start)]
+            if between and tokens.text[start:end].endswith("ing"):
+                between = between[:-1]  # "withdrew from Walikale ..., two weeks after seizing": the main clause's
             return None if not clause_openers.isdisjoint(between) else place.surface
     return None
 

@@ -92,6 +92,8 @@ class RoleReader:
         """True when a preventing verb's object opens at the noun at ``first`` ("to stop outbreaks", "to prevent
         further attacks"): only a determiner or one lower-case modifier between them."""
         lowered, preventing = self.tokens.lowered, self.words.preventing_verbs
+        if preventing.isdisjoint(lowered[max(0, first - 3):first]):
+            return False
         for index in range(first - 1, max(-1, first - 4), -1):
             if lowered[index] in preventing:
                 return True
@@ -172,15 +174,21 @@ class RoleReader:
             index -= 1
             skipped.add(lowered[index])
         intransitive = form in lexicon.intransitive
-        if index > 0 and (words[index - 1] == "," or lowered[index - 1] in _PARTICIPLE_OPENERS) \
+        if index > 0 and (words[index - 1] == "," or lowered[index - 1] in _PARTICIPLE_OPENERS
+                          or lowered[index - 1] == "and" and index > 1 and words[index - 2] == ",") \
                 and (form.endswith("ing") or "having" in skipped):
             # "..., two weeks after seizing the town"
             return self._main_subject(), self._object(last + 1) if with_target else None
         causes = lexicon.causative_forms
         if first > 1 and lowered[first - 1] == "to" and not causes.isdisjoint(lowered[max(0, first - 10):first - 1]):
             moved = self._subject_before(first - 1)
-            cause = next((i for i in range(moved[1] - 1, moved[0] - 2, -1) if i >= 0 and lowered[i] in causes),
-                         None) if moved is not None else None
+            cause = None
+            if moved is not None:
+                opening = moved[0] - 1
+                while opening >= 0 and lowered[opening] in _QUANTIFIERS:
+                    opening -= 1  # "forcing more than 250,000 people to"
+                cause = next((i for i in range(moved[1] - 1, opening - 1, -1) if i >= 0 and lowered[i] in causes),
+                             None)
             if cause is not None:  # "forcing 250,000 people to evacuate", "The cyclone forced 40,000 people to"
                 return self._main_subject(), self._phrase((cause + 1, moved[1]))
         if index > 0 and lowered[index - 1] in PRONOUNS:

@@ -26,6 +26,8 @@ _QUOTES = frozenset("\"'“”‘’")
 # Pronouns opening a relative clause whose verb reports: "SSEN, which said".
 _RELATIVE_PRONOUNS = frozenset({"which", "who"})
 UNLISTED_NAME_RULES = frozenset({"proper_name", "possessed_name", "appositive_name"})
+# Kinds of body a description before a name between commas may give it: "the country's biggest lender, Nordbank,".
+_NAMED_BODY_KINDS = frozenset({"organisation", "company", "media"})
 
 
 class CueReader:
@@ -54,7 +56,11 @@ class CueReader:
         if index > 0 and tokens.words[index - 1] == ",":
             named = self._name_after_role(index - 1)
             if named is not None:
-                return self._row(named, cue)
+                source = self._row(named[:2], cue)
+                if source is not None and source.kind == "person" and source.rule == "proper_name" \
+                        and named[2] in _NAMED_BODY_KINDS:
+                    source.kind = named[2]  # "Germany's largest union, IG Metall, said": the union
+                return source
             index = self._skip_parenthetical(index - 1)
         if index > 2 and tokens.lowered[index - 1] in _RELATIVE_PRONOUNS and tokens.words[index - 2] == ",":
             return self._relative_subject(index - 1, cue)
@@ -218,7 +224,11 @@ class CueReader:
         if found is not None and not channel_only:
             # "according to researchers at Sweden's Karolinska Institute": the people and where they work
             found = self.mentions.extend_to_affiliation(found)
-        return self._row(found, cue, channel_only=channel_only) if found else None
+        source = self._row(found, cue, channel_only=channel_only) if found else None
+        if source is not None and not source.rule.startswith("coreference") \
+                and kinds.head_kind(cue.split()[-2:-1]) == "document":
+            source.rule = "document_by"  # "data from the Norwegian Road Federation": "the figures" later are its
+        return source
 
     def _extend_over_preposition(self, found: tuple[int, int]) -> tuple[int, int]:
         """"Scientists at Nasa", "the health ministry in Gaza": the head before the preposition leads."""
@@ -245,8 +255,9 @@ class CueReader:
                  if lower not in dets]
         return (outer[0], last) if words and kinds.phrase_head_kind(words) else found
 
-    def _name_after_role(self, comma: int) -> tuple[int, int] | None:
-        """"His lawyer, Rebecca Tan, said", "the city's mayor, Elena Ruiz, said": the name between the commas."""
+    def _name_after_role(self, comma: int) -> tuple[int, int, str] | None:
+        """"His lawyer, Rebecca Tan, said", "Germany's largest union, IG Metall, said": the name between the commas,
+        with the kind its description gives."""
         words = self.tokens.words
         opening = comma - 1
         while opening >= 0 and words[opening] != "," and opening > comma - 6:
@@ -260,9 +271,10 @@ class CueReader:
         if role is None:
             return None
         role_words = [word.removesuffix("'s").removesuffix("’s") for word in words[role[0]:role[1] + 1]]
-        if kinds.head_kind(role_words) not in ("person", "government", "military") or not role_words[-1].islower():
+        kind = kinds.head_kind(role_words)
+        if kind not in ("person", "government", "military", *_NAMED_BODY_KINDS) or not role_words[-1].islower():
             return None
-        return opening + 1, comma - 1
+        return opening + 1, comma - 1, kind
 
     def _skip_parenthetical(self, comma: int) -> int:
         """Token index just before ", citing U.S. officials," when that comma closes a parenthetical."""

@@ -57,7 +57,8 @@ def cue_sets() -> dict[str, frozenset[str]]:
     return {key: frozenset(table[key]) for key in (
         "recipient_verbs", "relayed_prepositions", "skip_before_verb", "parenthetical_openers",
         "finding_verbs", "finding_kinds", "weak_claim_verbs", "coordinators", "polled_participles", "court_verbs",
-        "court_heads", "irregular_participles", "estimate_verbs", "publication_participles")}
+        "court_heads", "irregular_participles", "estimate_verbs", "publication_participles",
+        "act_verbs")}
 
 
 @cache

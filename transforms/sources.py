@@ -37,6 +37,8 @@ def extract_sources(document: Document, sentences: list[Sentence]) -> list[Sourc
 # The object and amount after an estimating verb: "put| the crowd at 42,000", "put| the cost at about $2bn".
 _ESTIMATE_OBJECT = re.compile(r"\s+(?:[\w'’-]+\s+){1,5}at\s+(?:about\s+|around\s+|some\s+|least\s+|more\s+than\s+)?"
                               r"[$€£¥]?\d")
+# A determiner opening a verb's object: "declared| an outbreak", "declared| a state of emergency".
+_DETERMINED_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|war)\b", re.IGNORECASE)
 # What may stand between a claim verb and the subject of its content: "said [that] [the] company had reported".
 _OPENING_CONTENT = re.compile(r"\s*(?:that\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 
@@ -62,6 +64,8 @@ def _sentence_sources(document: Document, sentence: Sentence, hits: list[Hit], h
             continue  # "the United States": a capitalised verb inside a sentence is part of a name
         if cue in sets["estimate_verbs"] and not _ESTIMATE_OBJECT.match(sentence.text, match.end):
             continue  # "put pressure on": only "put the crowd at 42,000" states an estimate
+        if cue in sets["act_verbs"] and _DETERMINED_OBJECT.match(sentence.text, match.end):
+            continue  # "Uganda has declared an outbreak": an act, not a claim
         if match.group == "verb" and any(row.start <= sentence.start + match.start < row.end for row in rows.values()):
             continue  # "according to local media reports": the verb is inside a source already read
         if match.group == "verb":

@@ -72,7 +72,10 @@ class EventWords:
     cut_objects: frozenset[str]  # "rates", "budget": what a cut must lower to be a price change
     time_nouns: frozenset[str]  # "by the end of": no agent
     clause_openers: frozenset[str]  # "who", "after": a place before them is not a later trigger's
-    preventing_verbs: frozenset[str]  # "to stop |outbreaks": the noun is kept from happening
+    unrealising_words: frozenset[str]  # "to stop |outbreaks", "demanding a |rise": no event happens
+    unrealising_participles: frozenset[str]  # "the rise |demanded by"
+    time_frame_prepositions: frozenset[str]  # "Before the |pandemic"
+    reduced_relative_markers: frozenset[str]  # "an attack discovered |last week"
 
 
 @cache
@@ -128,7 +131,10 @@ def event_words() -> EventWords:
         cut_objects=frozenset(context["price_words"]) | frozenset(context["cut_objects"]),
         time_nouns=frozenset(context["time_nouns"]),
         clause_openers=frozenset(context["clause_openers"]),
-        preventing_verbs=frozenset(context["preventing_verbs"]),
+        unrealising_words=frozenset(context["unrealising_words"]),
+        unrealising_participles=frozenset(context["unrealising_participles"]),
+        time_frame_prepositions=frozenset(context["time_frame_prepositions"]),
+        reduced_relative_markers=frozenset(context["reduced_relative_markers"]),
     )
 
 

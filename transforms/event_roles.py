@@ -88,18 +88,29 @@ class RoleReader:
         before = self.tokens.lowered[first - 1]
         return before in self.words.noun_prepositions or before[0].isdigit()
 
-    def prevented(self, first: int) -> bool:
-        """True when a preventing verb's object opens at the noun at ``first`` ("to stop outbreaks", "to prevent
-        further attacks"): only a determiner or one lower-case modifier between them."""
-        lowered, preventing = self.tokens.lowered, self.words.preventing_verbs
-        if preventing.isdisjoint(lowered[max(0, first - 3):first]):
+    def unrealised(self, first: int, last: int) -> bool:
+        """True when the noun trigger at ``first``-``last`` is kept from happening or only asked for: the object
+        of a preventing or demanding word ("to stop outbreaks", "demanding a 7.5% pay rise", "a proposed 15%
+        increase", with only determiners, amounts and modifiers between), or followed by "demanded" ("the 29%
+        rise demanded by the union")."""
+        lowered, words = self.tokens.lowered, self.words
+        if last + 1 < len(lowered) and lowered[last + 1] in words.unrealising_participles:
+            return True
+        unrealising = words.unrealising_words
+        if unrealising.isdisjoint(lowered[max(0, first - 5):first]):
             return False
-        for index in range(first - 1, max(-1, first - 4), -1):
-            if lowered[index] in preventing:
+        for index in range(first - 1, max(-1, first - 6), -1):
+            word = lowered[index]
+            if word in unrealising:
                 return True
-            if not lowered[index].isalpha() or lowered[index] in self.words.verb_forms:
+            if not (word.isalpha() or word[0].isdigit()) or word in words.verb_forms:
                 return False
         return False
+
+    def time_frame(self, first: int) -> bool:
+        """True when the noun trigger at ``first`` only places something in time: "Before the pandemic, ..."."""
+        lowered = self.tokens.lowered
+        return first > 1 and lowered[first - 1] == "the" and lowered[first - 2] in self.words.time_frame_prepositions
 
     def priced(self, actor: str | None, target: str | None) -> bool:
         """True when what a cut lowers is a price, a rate or a budget ("cut rates", "cut the department's

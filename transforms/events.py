@@ -127,6 +127,10 @@ def _keep_heads(reader: RoleReader, hits: list[Hit]) -> list[tuple[Hit, str, int
                     and any(word in light for word in lowered[after_tokens[previous]:first_tokens[position]])):
                 continue
             kept.pop()  # "The hurricane made landfall": the hazard acts, the landfall is the event
+        elif previous >= 0 and first_tokens[position] == after_tokens[previous] and form.endswith("ed") \
+                and triggers[forms[previous]].is_noun and not triggers[form].is_noun \
+                and after < len(lowered) and lowered[after] in lexicon.reduced_relative_markers:
+            continue  # "in an attack discovered last week": the participle describes the noun's event
         kept.append((hit, form, first_tokens[position], after))
         previous = position
     return _measured_once(kept, lexicon)
@@ -177,8 +181,8 @@ def _event(document: Document, reader: RoleReader, hit: Hit, form: str, first: i
     as_noun = trigger.is_noun and (not trigger.is_verb or reader.reads_as_noun(first))
     if as_noun and not trigger.is_verb and before in lexicon.no_event_after:
         return None  # "the warmest on record"
-    if as_noun and reader.prevented(first):
-        return None  # "vaccination was needed to stop outbreaks": kept from happening
+    if as_noun and (reader.unrealised(first, last) or reader.time_frame(first)):
+        return None  # "needed to stop outbreaks", "demanding a pay rise", "Before the pandemic": nothing happens
     if as_noun and form in lexicon.measure_nouns and not reader.amount_follows(last):
         return None  # "9 times expected earnings", "the loss of the villages": a measure with no amount
     actor, target = reader.noun_roles(first, last, trigger.event_type) if as_noun \

@@ -64,6 +64,8 @@ def linked(text: str, surfaces: list[str]) -> list[tuple[str | None, str | None]
      ["6%"], [(None, "fell")]),
     ("Organisers said the festival drew 80,000 visitors. Tickets sold out in 20 minutes.",
      ["20 minutes"], [(None, None)]),
+    ("The agency said it launched a probe on Sunday. It is the country's 2nd attempt in 3 years.",
+     ["3 years"], [(None, None)]),
     # ... but reported speech does ("would", a quote, "Another ...")
     ("The airline said it carried 3 million passengers. Fares would rise by 4% in the spring.",
      ["4%"], [("airline", "rise")]),

@@ -204,7 +204,7 @@ class RoleReader:
                 return self._main_subject(), self._phrase((cause + 1, moved[1]))
         if index > 0 and lowered[index - 1] in PRONOUNS:
             return self._main_subject(), None if intransitive or not with_target else self._object(last + 1)
-        subject = self._phrase(self._after_report(self._subject_before(index)))
+        subject = self._phrase(self._after_report(self._subject_before(self._past_aside(index))))
         if form in lexicon.undergoer_forms:
             return None, subject  # "More than 15,000 people have fled": the people are moved
         following = lowered[last + 1] if last + 1 < len(words) else ""
@@ -217,6 +217,19 @@ class RoleReader:
         if subject is not None and subject.lower() in PRONOUNS:
             subject = self._main_subject() or subject
         return subject, None if intransitive or not with_target else self._object(last + 1)
+
+    def _past_aside(self, index: int) -> int:
+        """Where the subject of a verb at ``index`` ends: before an aside set off by commas ("Services
+        inflation, closely watched by the ECB, eased", "Sudan's war, now in its third year, has displaced")."""
+        words = self.tokens.words
+        if index < 2 or words[index - 1] != ",":
+            return index
+        for position in range(index - 2, max(0, index - 12), -1):
+            if words[position] == ",":
+                return position
+            if not words[position][0].isalnum():
+                break
+        return index
 
     def _after_report(self, found: tuple[int, int] | None) -> tuple[int, int] | None:
         """"The agency estimates exports": a reporting verb inside a subject ends its speaker; what follows is

@@ -54,11 +54,24 @@ def extract_events(document: Document, sentences: list[Sentence], figures: list[
             if (event.rule == "noun_trigger" or event.event_type in told) and (
                     _told_before(reader, event, form, first, told, seen, bool(events)) or _in_object(event, previous)):
                 continue
+            if event.event_type in seen and _restated(event, text, events):
+                continue
             previous = event
             events.append(event)
             told.add(event.event_type)
         seen.update(told)
     return events
+
+
+def _restated(event: Event, text: str, events: list[Event]) -> bool:
+    """"... have discovered a planet ... The planet was spotted using": a verb of a type told before whose
+    target is a definite mention of an earlier event's target of that type restates it."""
+    target = event.target
+    if target is None or event.rule != "verb_trigger" or f"the {target.lower()}" not in text.lower():
+        return False
+    head = target.split()[-1].lower()
+    return any(told.event_type == event.event_type and told.target is not None
+               and told.target.split()[-1].lower() == head for told in events)
 
 
 def _in_object(event: Event, previous: Event | None) -> bool:

@@ -117,10 +117,20 @@ def _place_initials() -> frozenset[str]:
     return frozenset(name[0] for name in names if name) | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
+@cache
+def _lower_case_openings() -> tuple[str, ...]:
+    """The names that start in lower case ("eastern", "the Middle East"): the only ways a place can start
+    with a lower-case letter."""
+    names = [*_country_names(), *_place_rows(), *_words_of_kind("direction")]
+    return tuple(sorted({name for name in names if name and not name[0].isupper()}))
+
+
 def place_at(text: str, position: int) -> Place | None:
     """The place named at ``position`` in ``text`` ("in |eastern Ukraine"), if one starts there."""
     if position >= len(text) or text[position] not in _place_initials():
         return None  # the regex could not match here: skip the attempt
+    if text[position].islower() and not text.startswith(_lower_case_openings(), position):
+        return None  # "in |response", "near |the": no lower-case name starts here
     match = _place_regex().match(text, position)
     return _place(match, 0) if match is not None else None
 

@@ -41,6 +41,8 @@ _POSSESSIVE = ("'s", "’s")
 _OWNERS = frozenset({"its", "their", "his", "her", "our"})
 # Currency words after an amount: "raised 2 million euros".
 _MONEY_WORDS = frozenset({"euros", "euro", "dollars", "pounds", "yen", "yuan", "rupees", "francs"})
+# Conjunctions that open a clause after a comma: ", as a heatwave gripped southern Europe".
+_CONJUNCTIONS = frozenset({"as", "and", "but", "or", "so", "yet"})
 # Prepositions inside a subject: "Shares in Kelmar", "The number of flying insects in Britain".
 _SUBJECT_PREPOSITIONS = frozenset({"of", "in", "at", "for", "near", "on", "from"})
 
@@ -204,19 +206,28 @@ class RoleReader:
                 return self._main_subject(), self._phrase((cause + 1, moved[1]))
         if index > 0 and lowered[index - 1] in PRONOUNS:
             return self._main_subject(), None if intransitive or not with_target else self._object(last + 1)
-        subject = self._phrase(self._after_report(self._subject_before(self._past_aside(index))))
+        found = self._after_report(self._subject_before(self._past_aside(index)))
+        subject = self._phrase(found)
         if form in lexicon.undergoer_forms:
             return None, subject  # "More than 15,000 people have fled": the people are moved
         following = lowered[last + 1] if last + 1 < len(words) else ""
         passive = not intransitive and ("to" not in skipped or "been" in skipped or "be" in skipped) and (
             not skipped.isdisjoint(lexicon.passive_auxiliaries)
-            or (not skipped and form.endswith(("ed", "en")) and following in _REDUCED_RELATIVE_FOLLOWERS)
+            or (not skipped and form.endswith(("ed", "en")) and (following in _REDUCED_RELATIVE_FOLLOWERS
+                                                                 or self._shares_passive(found)))
         )
         if passive:
             return self._by_agent(last + 1), subject
         if subject is not None and subject.lower() in PRONOUNS:
             subject = self._main_subject() or subject
         return subject, None if intransitive or not with_target else self._object(last + 1)
+
+    def _shares_passive(self, found: tuple[int, int] | None) -> bool:
+        """True when a subject opens right after "and" in a passive sentence: "17 people were killed and 45
+        others injured" (the second participle's auxiliary is left out)."""
+        lowered = self.tokens.lowered
+        return found is not None and found[0] > 1 and lowered[found[0] - 1] == "and" \
+            and not self.words.passive_auxiliaries.isdisjoint(lowered[:found[0] - 1])
 
     def _past_aside(self, index: int) -> int:
         """Where the subject of a verb at ``index`` ends: before an aside set off by commas ("Services
@@ -311,8 +322,9 @@ class RoleReader:
             word = words[index]
             if word == ",":
                 return True
-            if not word.islower() or word in self.words.verb_forms:
-                return False
+            if not word.islower() or word in self.words.verb_forms or word in self.words.clause_openers \
+                    or word in _CONJUNCTIONS:
+                return False  # ", as a heatwave gripped": a clause of its own, no appositive
         return False
 
     def _object(self, index: int) -> str | None:

@@ -103,6 +103,17 @@ def _told_before(reader: RoleReader, event: Event, form: str, first: int, told: 
         return True  # "killed by landslides": the cause of the event told
     if before == "the" and (event.event_type in seen or (form in reader.words.back_referring_nouns and any_before)):
         return True
+    return event.event_type in seen and _after_definite_modifiers(lowered, first)
+
+
+def _after_definite_modifiers(lowered: list[str], first: int) -> bool:
+    """"the deadliest strike", "the latest attack": "the" and one or two lower-case modifiers before a noun."""
+    for index in range(first - 1, max(-1, first - 3), -1):
+        word = lowered[index]
+        if word == "the":
+            return index < first - 1
+        if not word.isalpha() or word in DETERMINERS:
+            return False
     return False
 
 

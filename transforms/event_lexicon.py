@@ -76,6 +76,7 @@ class EventWords:
     unrealising_participles: frozenset[str]  # "the rise |demanded by"
     time_frame_prepositions: frozenset[str]  # "Before the |pandemic"
     reduced_relative_markers: frozenset[str]  # "an attack discovered |last week"
+    expectation_words: frozenset[str]  # "expects |revenue growth of 2%": a forecast
 
 
 @cache
@@ -135,6 +136,7 @@ def event_words() -> EventWords:
         unrealising_participles=frozenset(context["unrealising_participles"]),
         time_frame_prepositions=frozenset(context["time_frame_prepositions"]),
         reduced_relative_markers=frozenset(context["reduced_relative_markers"]),
+        expectation_words=frozenset(context["expectation_words"]),
     )
 
 

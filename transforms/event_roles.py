@@ -109,6 +109,21 @@ class RoleReader:
                 return False
         return False
 
+    def forecast(self, first: int, last: int) -> bool:
+        """True when a measure noun at ``first``-``last`` is only expected: "expects revenue growth of 1% to 2%",
+        "Analysts had expected profit of 2.1 billion euros" (forecasts are no events); "expected revenue to
+        pass £7bn" expects a change, which stays (hedged)."""
+        lowered, expecting = self.tokens.lowered, self.words.expectation_words
+        if lowered[last + 1:last + 2] == ["to"] and lowered[last + 2:last + 3] and lowered[last + 2].isalpha():
+            return False
+        for index in range(first - 1, max(-1, first - 4), -1):
+            word = lowered[index]
+            if word in expecting:
+                return True
+            if not word.isalpha() or word not in self.words.measure_nouns and word not in self.words.triggers:
+                return False
+        return False
+
     def time_frame(self, first: int) -> bool:
         """True when the noun trigger at ``first`` only places something in time: "Before the pandemic, ..."."""
         lowered = self.tokens.lowered
@@ -305,6 +320,8 @@ class RoleReader:
                 target = None  # "gusts of up to 98 mph", "a national record for July"
         elif following == "in" and event_type in self.words.marked_change_types and actor is None:
             actor = self._object(last + 2)  # "a 19% jump in cocoa costs"
+            if actor is not None and actor[0].isdigit():
+                actor = None  # "their biggest daily gain in 3 months": a time
         elif following == "by" and actor is None:
             agent = self._by_agent(last + 1)  # "a 4-1 home defeat by Paderborn", "an attack by rebels"
             if agent is not None and agent.split()[0].lower() not in self.words.time_nouns \

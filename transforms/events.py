@@ -207,8 +207,8 @@ def _event(document: Document, reader: RoleReader, hit: Hit, form: str, first: i
         return None  # "the warmest on record"
     if as_noun and (reader.unrealised(first, last) or reader.time_frame(first)):
         return None  # "needed to stop outbreaks", "demanding a pay rise", "Before the pandemic": nothing happens
-    if as_noun and form in lexicon.measure_nouns and not reader.amount_follows(last):
-        return None  # "9 times expected earnings", "the loss of the villages": a measure with no amount
+    if as_noun and form in lexicon.measure_nouns and (not reader.amount_follows(last) or reader.forecast(first, last)):
+        return None  # "9 times expected earnings", "the loss of the villages", "expects revenue growth of 2%"
     actor, target = reader.noun_roles(first, last, trigger.event_type) if as_noun \
         else reader.verb_roles(first, last, form)
     event_type = reader.retyped(trigger.event_type, form, actor, target)

@@ -219,6 +219,10 @@ class RoleReader:
                              None)
             if cause is not None:  # "forcing 250,000 people to evacuate", "The cyclone forced 40,000 people to"
                 return self._main_subject(), self._phrase((cause + 1, moved[1]))
+        if index > 1 and lowered[index - 1] == "and" and words[index - 2] != "," and skipped.isdisjoint(
+                lexicon.passive_auxiliaries) and not form.endswith(("ed", "en")):
+            # "France will withdraw its troops ... and hand over its bases": the verbs share the subject
+            return self._main_subject(), None if intransitive or not with_target else self._object(last + 1)
         if index > 0 and lowered[index - 1] in PRONOUNS:
             return self._main_subject(), None if intransitive or not with_target else self._object(last + 1)
         found = self._after_report(self._subject_before(self._past_aside(index)))

@@ -77,6 +77,8 @@ class EventWords:
     time_frame_prepositions: frozenset[str]  # "Before the |pandemic"
     reduced_relative_markers: frozenset[str]  # "an attack discovered |last week"
     expectation_words: frozenset[str]  # "expects |revenue growth of 2%": a forecast
+    agent_of_types: frozenset[str]  # "an outbreak of |cholera", "a measles |outbreak": the disease acts
+    in_target_types: frozenset[str]  # "an investment in |diagnostic centres"
 
 
 @cache
@@ -137,6 +139,8 @@ def event_words() -> EventWords:
         time_frame_prepositions=frozenset(context["time_frame_prepositions"]),
         reduced_relative_markers=frozenset(context["reduced_relative_markers"]),
         expectation_words=frozenset(context["expectation_words"]),
+        agent_of_types=frozenset(context["agent_of_types"]),
+        in_target_types=frozenset(context["in_target_types"]),
     )
 
 

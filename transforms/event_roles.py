@@ -297,8 +297,9 @@ class RoleReader:
         no target ("gusts of up to 98 mph"); an appositive ("..., a club record") is the main subject's."""
         words, lowered = self.tokens.words, self.tokens.lowered
         actor = None
-        if first > 0 and words[first - 1].endswith(_POSSESSIVE):
-            actor = words[first - 1][:-2]
+        owner = self._possessor(first)
+        if owner is not None:
+            actor = words[owner][:-2]
             if actor in self.words.not_places:
                 actor = None  # "Sunday's election": a time, not who acts
         else:
@@ -315,9 +316,15 @@ class RoleReader:
                 actor = " ".join(word for word in modifiers
                                  if word[0].isupper() and word.isalpha() and word.lower() not in DETERMINERS) \
                     or next((word for word in modifiers if word.lower() in self.words.actor_modifiers), None)
+                if actor is None and event_type in self.words.agent_of_types and modifiers \
+                        and modifiers[-1].isalpha() and modifiers[-1].lower() not in DETERMINERS:
+                    actor = modifiers[-1]  # "a measles outbreak": the disease
         target = None
         following = lowered[last + 1] if last + 1 < len(words) else ""
-        if following in self.words.target_prepositions:
+        if following == "of" and actor is None and event_type in self.words.agent_of_types:
+            actor = self._object(last + 2)  # "an outbreak of Sudan ebolavirus": the disease, no target
+        elif following in self.words.target_prepositions or following == "in" and \
+                event_type in self.words.in_target_types:
             target = self._object(last + 2)
             if target is not None and (target[0].isdigit() or target in self.words.not_places) \
                     and event_type in self.words.measured_types:
@@ -326,14 +333,30 @@ class RoleReader:
             actor = self._object(last + 2)  # "a 19% jump in cocoa costs"
             if actor is not None and actor[0].isdigit():
                 actor = None  # "their biggest daily gain in 3 months": a time
-        elif following == "by" and actor is None:
-            agent = self._by_agent(last + 1)  # "a 4-1 home defeat by Paderborn", "an attack by rebels"
+        elif (following == "by" or following.endswith("ed") and following in self.words.verb_forms) and actor is None:
+            # "a 4-1 home defeat by Paderborn", "an agreement signed by Paris and Dakar"
+            agent = self._by_agent(last + 1)
             if agent is not None and agent.split()[0].lower() not in self.words.time_nouns \
                     and agent.split()[0] not in self.words.not_places:
                 actor = agent
         if actor is None and self._appositive(first):
             actor = self._main_subject()  # "Striker Tomas Eriksen scored ..., a club record"
         return actor, target
+
+    def _possessor(self, first: int) -> int | None:
+        """The token of the possessive owning the noun at ``first``: "Kyiv's raid", "the government's £1.5
+        billion investment" (through an amount and lower-case modifiers)."""
+        words = self.tokens.words
+        for index in range(first - 1, max(-1, first - 5), -1):
+            word = words[index]
+            if word.endswith(_POSSESSIVE):
+                return index
+            if index < first - 1 and not (word[0].isdigit() or word[0] in "$£€¥" or word.islower()) \
+                    or word in self.words.verb_forms or word.lower() in DETERMINERS:
+                return None
+            if index == first - 1 and not (word[0].isdigit() or word[0] in "$£€¥" or word.islower()):
+                return None
+        return None
 
     def _appositive(self, first: int) -> bool:
         """True when the noun at ``first`` opens a phrase set off by a comma (", a club record"): only a
@@ -342,7 +365,7 @@ class RoleReader:
         for index in range(first - 1, max(-1, first - 5), -1):
             word = words[index]
             if word == ",":
-                return True
+                return words[index + 1].lower() in DETERMINERS  # ", a club record", not ", including three deaths"
             if not word.islower() or word in self.words.verb_forms or word in self.words.clause_openers \
                     or word in _CONJUNCTIONS:
                 return False  # ", as a heatwave gripped": a clause of its own, no appositive

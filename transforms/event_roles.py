@@ -433,8 +433,11 @@ class RoleReader:
     def _phrase(self, found: tuple[int, int] | None) -> str | None:
         if found is None:
             return None
-        words, lowered = self.tokens.words, self.tokens.lowered
+        words, lowered, starts, ends = self.tokens.words, self.tokens.lowered, self.tokens.starts, self.tokens.ends
         first, last = found
+        while first >= 2 and words[first - 1] == "-" and words[first - 2][0].isdigit() \
+                and ends[first - 2] == starts[first - 1] and ends[first - 1] == starts[first]:
+            first -= 2  # "The 23-year-old": the number is part of the word
         while first <= last and lowered[first] in _QUANTIFIERS:
             first += 1
         if first > last:

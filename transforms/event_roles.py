@@ -4,9 +4,9 @@ No parser: the actor is the subject before a verb trigger (or the possessor or
 capitalised modifier of a noun trigger: "Kyiv's raid", "Ukrainian drone
 attacks"), the target the phrase after it, read through "of" and "and"; a
 passive ("1,000 had been killed", "soldiers deployed to fight") swaps them and
-takes the actor from "by". The location is the first gazetteer place after a
-locative preposition, the modality a hedge or negation in the clause before
-the trigger. All word lists are in ``event_lexicon``.
+takes the actor from "by". The location comes from ``event_places``, the
+modality from a hedge or negation in the clause before the trigger. All word
+lists are in ``event_lexicon``.
 """
 
 from __future__ import annotations

@@ -3,9 +3,12 @@
 Trigger words come from ``lexicons/event_triggers.toml`` (a taxonomy aligned
 with CAMEO and ACLED); one scan of the document finds them all
 (``event_lexicon``). Light verbs before a noun trigger ("launched an
-offensive") and a noun that is a same-type verb's object are dropped; around
-each remaining trigger ``event_roles`` reads the actor, target, location and
-modality, and the nearest date figure of the sentence gives its time.
+offensive") and a noun that is a same-type verb's object are dropped, and so
+are words that tell no happening: later mentions ("the deadliest strike",
+"The planet was spotted"), forecasts, demands and things prevented, verb forms
+used as nouns ("in charge"). Around each remaining trigger ``event_roles``
+reads the actor, target, location and modality, and the nearest date figure of
+the sentence gives its time.
 """
 
 from __future__ import annotations

@@ -12,35 +12,26 @@ lists are in ``event_lexicon``.
 from __future__ import annotations
 
 from functools import cache
-from transforms.event_lexicon import EventWords, event_words
+
+from transforms.event_context import CLAUSE_BREAKS, DETERMINERS, POSSESSIVE, PRONOUNS, QUANTIFIERS, TriggerContext
 from transforms.event_places import event_location, locative_places
 from transforms.gazetteer import Place
-from transforms.phrases import phrase_after, phrase_before, sentence_tokens
+from transforms.phrases import phrase_after, phrase_before
 from transforms.records import Sentence
 from transforms.source_cues import cues
 
 # Noun triggers within this many tokens after a light verb absorb it ("launched a lightning offensive").
 LIGHT_VERB_REACH = 4
-PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its"})
 # Openers of an adverbial before the subject: "Last August, Ukrainian forces ...", "On Monday, the ...".
 _ADVERBIAL_OPENERS = frozenset({"last", "on", "in", "since", "after", "before", "however", "meanwhile", "earlier",
                                 "later", "yesterday", "today", "during", "at", "by", "for", "with", "despite", "while",
                                 "although", "according", "overnight", "this", "next", "within", "over", "amid"})
 # After a bare participle these mark a reduced relative: "soldiers deployed to fight", "people killed by".
 _REDUCED_RELATIVE_FOLLOWERS = frozenset({"to", "by", "into", "in", "on", "from"})
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "that", "which", "who", "but", "while", "(", ")"})
-DETERMINERS = frozenset({"a", "an", "the", "any", "no", "some", "these", "those", "this", "that", "its",
-                         "their", "his", "her", "our", "my", "your", "every", "each"})
-_QUANTIFIERS = frozenset({"any", "some", "all", "no", "over", "about", "approximately", "around", "nearly",
-                          "almost", "roughly", "more", "than", "at", "least", "up", "to", "most", "a", "an", "the",
-                          "as", "many", "much"})
 # Prepositions before a participle whose subject is the sentence's: "two weeks after seizing the town".
 _PARTICIPLE_OPENERS = frozenset({"after", "before", "while", "since", "by", "when", "without", "despite"})
-_POSSESSIVE = ("'s", "’s")
 # Possessive determiners opening an object: "cut its funding".
 _OWNERS = frozenset({"its", "their", "his", "her", "our"})
-# Currency words after an amount: "raised 2 million euros".
-_MONEY_WORDS = frozenset({"euros", "euro", "dollars", "pounds", "yen", "yuan", "rupees", "francs"})
 # Conjunctions that open a clause after a comma: ", as a heatwave gripped southern Europe".
 _CONJUNCTIONS = frozenset({"as", "and", "but", "or", "so", "yet"})
 # Prepositions inside a subject: "Shares in Kelmar", "The number of flying insects in Britain".
@@ -53,143 +44,13 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(cues()["claim_verbs"])
 
 
-class RoleReader:
+class RoleReader(TriggerContext):
     """Reads actor, target, location and modality around the triggers of one sentence."""
 
     def __init__(self, sentence: Sentence) -> None:
-        self.sentence = sentence
-        self.tokens = sentence_tokens(sentence)
-        self.words: EventWords = event_words()
+        super().__init__(sentence)
         self._places: list[Place] | None = None
         self._subject: tuple[str | None] | None = None  # the sentence's main subject, once read
-
-    def reads_as_noun(self, first: int) -> bool:
-        """"drone attacks", "Kyiv's raid", "the strike" read as nouns; "Russia attacks", "they raid" as verbs."""
-        if first == 0:
-            return True
-        before = self.tokens.words[first - 1]
-        lowered = self.tokens.lowered[first - 1]
-        if lowered in PRONOUNS or lowered in self.words.skip_before_trigger:
-            return False
-        if lowered in DETERMINERS:
-            return True  # "The increase would have", "The launch had been delayed"
-        if before[0].isupper() and not before.endswith(_POSSESSIVE) and before not in self.words.demonyms:
-            return False
-        return True
-
-    def counted_before(self, first: int) -> bool:
-        """True when a number comes within three words before ``first`` ("3 million artillery shells")."""
-        words = self.tokens.words
-        return any(word[0].isdigit() for word in words[max(0, first - 3):first])
-
-    def verb_used_as_noun(self, first: int, form: str) -> bool:
-        """True when a verb-only trigger's form stands where a noun does: right after a preposition ("in
-        charge") or a number ("14 shell companies"), unless it is a participle ("after seizing", "12 injured")."""
-        if first == 0 or form.endswith(("ing", "ed", "en")):
-            return False
-        before = self.tokens.lowered[first - 1]
-        return before in self.words.noun_prepositions or before[0].isdigit()
-
-    def unrealised(self, first: int, last: int) -> bool:
-        """True when the noun trigger at ``first``-``last`` is kept from happening or only asked for: the object
-        of a preventing or demanding word ("to stop outbreaks", "demanding a 7.5% pay rise", "a proposed 15%
-        increase", with only determiners, amounts and modifiers between), or followed by "demanded" ("the 29%
-        rise demanded by the union")."""
-        lowered, words = self.tokens.lowered, self.words
-        if last + 1 < len(lowered) and lowered[last + 1] in words.unrealising_participles:
-            return True
-        unrealising = words.unrealising_words
-        if unrealising.isdisjoint(lowered[max(0, first - 5):first]):
-            return False
-        for index in range(first - 1, max(-1, first - 6), -1):
-            word = lowered[index]
-            if word in unrealising:
-                return True
-            if not (word.isalpha() or word[0].isdigit()) or word in words.verb_forms:
-                return False
-        return False
-
-    def forecast(self, first: int, last: int) -> bool:
-        """True when a measure noun at ``first``-``last`` is only expected: "expects revenue growth of 1% to 2%",
-        "Analysts had expected profit of 2.1 billion euros" (forecasts are no events); "expected revenue to
-        pass £7bn" expects a change, which stays (hedged)."""
-        lowered, expecting = self.tokens.lowered, self.words.expectation_words
-        if lowered[last + 1:last + 2] == ["to"] and lowered[last + 2:last + 3] and lowered[last + 2].isalpha():
-            return False
-        for index in range(first - 1, max(-1, first - 4), -1):
-            word = lowered[index]
-            if word in expecting:
-                return True
-            if not word.isalpha() or word not in self.words.measure_nouns and word not in self.words.triggers:
-                return False
-        return False
-
-    def time_frame(self, first: int) -> bool:
-        """True when the noun trigger at ``first`` only places something in time: "Before the pandemic, ..."."""
-        lowered = self.tokens.lowered
-        return first > 1 and lowered[first - 1] == "the" and lowered[first - 2] in self.words.time_frame_prepositions
-
-    def priced(self, actor: str | None, target: str | None) -> bool:
-        """True when what a cut lowers is a price, a rate or a budget ("cut rates", "cut the department's
-        budget by 48%", "prices were cut"), not a risk or a supply."""
-        cut_objects = self.words.cut_objects
-        return any(phrase is not None and not cut_objects.isdisjoint(phrase.lower().replace("'s", "").split())
-                   for phrase in (actor, target))
-
-    def change_follows(self, last: int, form: str) -> bool:
-        """True when an amount or a direction follows a change verb ("fell 22%", "rose to", "climbed sharply")."""
-        words, lowered = self.tokens.words, self.tokens.lowered
-        following = lowered[last + 1:last + 9]
-        if form in self.words.refusal_forms and following[:1] == ["to"] and len(following) > 1 \
-                and following[1].isalpha() and following[1] not in _QUANTIFIERS:
-            return False  # "declined to comment"
-        if form in self.words.unmarked_changes:
-            return True
-        markers = self.words.change_markers
-        for position, word in enumerate(following):  # to the clause's end: "cut the department's budget by 48%"
-            if word in _CLAUSE_BREAKS:
-                return False
-            if word in markers and words[last + 2 + position:last + 3 + position] and \
-                    words[last + 2 + position] in self.words.not_places:
-                return False  # "is expected to ease by Wednesday": a time, no amount
-            if word in markers or word[0].isdigit() or word[0] in "$£€¥":
-                return True
-        return False
-
-    def required_follows(self, last: int, required: frozenset[str]) -> bool:
-        """True when a word ``required`` after a trigger comes later in its clause ("broke the world record",
-        "ordered Veltrix to pay", "finished second"); "<money>" and "<placing>" stand for any amount of money
-        and any placing."""
-        words, lowered = self.tokens.words, self.tokens.lowered
-        for index in range(last + 1, min(last + 13, len(words))):
-            word = lowered[index]
-            if word in _CLAUSE_BREAKS and word not in ("that", "which", "who"):
-                return False
-            if word in required or ("<placing>" in required and word in self.words.placings) \
-                    or ("<money>" in required and (word[0] in "$£€¥" or word in _MONEY_WORDS)):
-                return True
-        return False
-
-    def amount_follows(self, last: int) -> bool:
-        """True when a number or an amount of money comes later in the trigger's clause ("revenue of £6.3bn")."""
-        words = self.tokens.words
-        for index in range(last + 1, min(last + 9, len(words))):
-            word = words[index]
-            if word in _CLAUSE_BREAKS:
-                return False
-            if word[0].isdigit() or word[0] in "$£€¥":
-                return True
-        return False
-
-    def labour_context(self) -> bool:
-        """True when the sentence speaks of work ("resident doctors", "union", "pay"): a strike is a walkout."""
-        labour = self.words.labour_words
-        return any(word in labour for word in self.tokens.lowered)
-
-    def money_follows(self, last: int) -> bool:
-        """True when an amount of money comes right after the trigger ("raised $50m", "raised 2 million euros")."""
-        words = self.tokens.words[last + 1:last + 4]
-        return bool(words) and (words[0][0] in "$£€¥" or any(word.lower() in _MONEY_WORDS for word in words))
 
     def verb_roles(self, first: int, last: int, form: str, with_target: bool = True) -> tuple[str | None, str | None]:
         """(actor, target) of a verb trigger spanning tokens ``first`` to ``last``; the object is read only when
@@ -213,7 +74,7 @@ class RoleReader:
             cause = None
             if moved is not None:
                 opening = moved[0] - 1
-                while opening >= 0 and lowered[opening] in _QUANTIFIERS:
+                while opening >= 0 and lowered[opening] in QUANTIFIERS:
                     opening -= 1  # "forcing more than 250,000 people to"
                 cause = next((i for i in range(moved[1] - 1, opening - 1, -1) if i >= 0 and lowered[i] in causes),
                              None)
@@ -349,7 +210,7 @@ class RoleReader:
         words = self.tokens.words
         for index in range(first - 1, max(-1, first - 5), -1):
             word = words[index]
-            if word.endswith(_POSSESSIVE):
+            if word.endswith(POSSESSIVE):
                 return index
             if index < first - 1 and not (word[0].isdigit() or word[0] in "$£€¥" or word.islower()) \
                     or word in self.words.verb_forms or word.lower() in DETERMINERS:
@@ -377,7 +238,7 @@ class RoleReader:
         if index < len(words) and lowered[index] in _OWNERS:
             index += 1  # "cut its funding for climate projects"
         opening = index
-        while index < len(words) and lowered[index] in _QUANTIFIERS:
+        while index < len(words) and lowered[index] in QUANTIFIERS:
             index += 1
         partitive = index > opening and index < len(words) and words[index] == "of"  # "most of the territory"
         found = phrase_after(self.tokens, index + 1 if partitive else index)
@@ -399,7 +260,7 @@ class RoleReader:
             if words[position] == "by":
                 agent = self._phrase(phrase_after(self.tokens, position + 1))
                 return None if agent is None or agent[0].isdigit() else agent  # "cut by 5%": an amount
-            if words[position] in _CLAUSE_BREAKS:
+            if words[position] in CLAUSE_BREAKS:
                 break
         return None
 
@@ -438,7 +299,7 @@ class RoleReader:
         while first >= 2 and words[first - 1] == "-" and words[first - 2][0].isdigit() \
                 and ends[first - 2] == starts[first - 1] and ends[first - 1] == starts[first]:
             first -= 2  # "The 23-year-old": the number is part of the word
-        while first <= last and lowered[first] in _QUANTIFIERS:
+        while first <= last and lowered[first] in QUANTIFIERS:
             first += 1
         if first > last:
             return None
@@ -483,7 +344,7 @@ class RoleReader:
             return "asserted"  # no cue word near: most triggers
         for index in range(first - 1, max(-1, first - 9), -1):
             word = lowered[index]
-            if word in _CLAUSE_BREAKS:
+            if word in CLAUSE_BREAKS:
                 break
             if word in negations:
                 return "negated"

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from transforms.event_lexicon import EventWords, event_words, trigger_scanner
 from transforms.event_context import DETERMINERS
+from transforms.event_lexicon import EventWords, event_words, trigger_scanner
 from transforms.event_roles import LIGHT_VERB_REACH, RoleReader
 from transforms.ids import span_id
 from transforms.linking import AttributionScope, attribution_scope

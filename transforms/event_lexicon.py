@@ -77,6 +77,7 @@ class EventWords:
     time_frame_prepositions: frozenset[str]  # "Before the |pandemic"
     reduced_relative_markers: frozenset[str]  # "an attack discovered |last week"
     expectation_words: frozenset[str]  # "expects |revenue growth of 2%": a forecast
+    site_nouns: frozenset[str]  # "outside |parliament": a site named by a common noun
     agent_of_types: frozenset[str]  # "an outbreak of |cholera", "a measles |outbreak": the disease acts
     in_target_types: frozenset[str]  # "an investment in |diagnostic centres"
 
@@ -139,6 +140,7 @@ def event_words() -> EventWords:
         time_frame_prepositions=frozenset(context["time_frame_prepositions"]),
         reduced_relative_markers=frozenset(context["reduced_relative_markers"]),
         expectation_words=frozenset(context["expectation_words"]),
+        site_nouns=frozenset(context["site_nouns"]),
         agent_of_types=frozenset(context["agent_of_types"]),
         in_target_types=frozenset(context["in_target_types"]),
     )

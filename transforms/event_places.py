@@ -22,7 +22,7 @@ from transforms.phrases import Tokens
 def event_location(places: list[Place], tokens: Tokens, start: int, end: int,
                    reporting_verbs: frozenset[str], clause_openers: frozenset[str]) -> str | None:
     """The first of ``places`` after a trigger at sentence offsets ``start``-``end``, unless a reporting verb
-    stands between ("..., told a news conference in Milan"); else the last place before it, unless a
+    or a new clause (", and") stands between ("..., told a news conference in Milan"); else the last place before it, unless a
     subordinate clause opens between ("in Mubende after nine cases were confirmed, including three deaths",
     "a jury in Los Angeles ... a woman who died"); a participle's own opener does not count."""
     if not places:
@@ -30,7 +30,8 @@ def event_location(places: list[Place], tokens: Tokens, start: int, end: int,
     lowered, index_at = tokens.lowered, tokens.index_at
     for place in places:
         if place.start >= end:
-            if reporting_verbs.isdisjoint(lowered[index_at(end):index_at(place.start)]):
+            between = lowered[index_at(end):index_at(place.start)]
+            if reporting_verbs.isdisjoint(between) and not _new_clause(between):
                 return place.surface
             break
     for place in reversed(places):
@@ -40,6 +41,12 @@ def event_location(places: list[Place], tokens: Tokens, start: int, end: int,
                 between = between[:-1]  # "withdrew from Walikale ..., two weeks after seizing": the main clause's
             return None if not clause_openers.isdisjoint(between) else place.surface
     return None
+
+
+def _new_clause(words: list[str]) -> bool:
+    """True when ", and" or ", but" opens a clause of its own among ``words`` ("Police detained 14 people, and six
+    officers were injured outside parliament")."""
+    return any(word == "," and following in ("and", "but") for word, following in zip(words, words[1:]))
 
 
 def locative_places(tokens: Tokens) -> list[Place]:
@@ -65,7 +72,9 @@ def locative_places(tokens: Tokens) -> list[Place]:
         if index >= length or starts[index] < reached:
             continue
         place = place_at(text, starts[index])
-        if place is None and tokens.words[index][0].isupper():
+        if place is None and lowered[index] in words.site_nouns:
+            place = Place(starts[index], tokens.ends[index], tokens.words[index], "site", None)  # "outside parliament"
+        elif place is None and tokens.words[index][0].isupper():
             preposition = lowered[index - 1 if lowered[index - 1] != "the" else index - 2]
             if preposition in words.unlisted_place_prepositions:
                 place = _unlisted_place(tokens, index, preposition)

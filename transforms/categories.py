@@ -164,23 +164,34 @@ def categorise_span(
 ) -> str | None:
     """``categorise`` for the figure at ``text[start:end]``, reading its windows only when a rule could use them."""
     rules = rule_set(dimension, noun_kind, noun_category)
-    category = None
     if rules.rules:
-        before = window_before(text, start, sentence_start) if rules.any_before else ""
-        after = window_after(text, end, sentence_end) if rules.any_after else ""
-        category = _by_context(rules, before, after, text[start:end].lower())
-    return category or _by_noun(dimension, noun_category, entity)
+        backwards = _backwards_before(text, start, sentence_start) if rules.any_before is not None else ""
+        after = window_after(text, end, sentence_end) if rules.any_after is not None else ""
+        category = _by_context_backwards(rules, backwards, after, text[start:end].lower())
+        if category is not None:
+            return category
+    return _by_noun(dimension, noun_category, entity)
+
+
+def _backwards_before(text: str, start: int, floor: int) -> str:
+    """``window_before`` reversed, as ``_by_context`` reads it: cut at the first clause break read backwards."""
+    backwards = text[max(floor, start - _WINDOW_CHARS) : start].lower()[::-1]
+    stop = _CLAUSE_BREAK.search(backwards)
+    return backwards[: stop.start()] if stop else backwards
 
 
 def _by_context(rules: RuleSet, before: str, after: str, surface: str) -> str | None:
     """The first rule with one of its words before, after or within the figure."""
-    backwards = before[::-1]
-    hit = (
+    return _by_context_backwards(rules, before[::-1], after, surface)
+
+
+def _by_context_backwards(rules: RuleSet, backwards: str, after: str, surface: str) -> str | None:
+    """``_by_context`` with the window before the figure read backwards."""
+    if not (
         (rules.any_before is not None and rules.any_before.match(backwards) is not None)
         or (rules.any_after is not None and rules.any_after.search(after) is not None)
         or (rules.any_within and any(word in surface for word in rules.any_within))
-    )
-    if not hit:
+    ):
         return None
     for rule in rules.rules:
         if (rule.before and rule.before.match(backwards)) or (rule.after and rule.after.search(after)):

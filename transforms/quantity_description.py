@@ -46,10 +46,10 @@ class DescribedReading:
         match = unit_regex().match(self.text, self.cursor, self.hi)
         if match is None:
             return None
-        kind = "word" if match.group("unit_word") else "symbol" if match.group("unit_symbol") else "attached"
-        surface = match.group(f"unit_{kind}")
+        group = match.lastgroup  # unit_word, unit_symbol or unit_attached: the alternative closes after unit_sep
+        kind, surface = group[5:], match.group(group)
         scaled = currency is not None or has_scale_word(self.raw) is not None
-        unit = resolve_unit(surface, kind, scaled=scaled)
+        unit = resolve_unit(surface, kind, scaled)  # by position: a keyword makes the cached call slower
         if unit is None:
             return None
         if kind == "attached" and surface in number_words().ambiguous_suffixes and self.kind == "digits":

@@ -97,7 +97,7 @@ class RangeReading:
         if other is None or other <= value or unit_match is None or "-" in unit_match.group("unit_sep"):
             return None
         kind = "word" if unit_match.group("unit_word") else "symbol" if unit_match.group("unit_symbol") else "attached"
-        if resolve_unit(unit_match.group(f"unit_{kind}"), kind, scaled=has_scale_word(second.group("digits")) is not None) != unit:
+        if resolve_unit(unit_match.group(f"unit_{kind}"), kind, has_scale_word(second.group("digits")) is not None) != unit:
             return None
         self.cursor = unit_match.end()
         return value, other

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.categories import categorise, categorise_span, window_after, window_before
 
@@ -35,3 +37,32 @@ def test_windows_stop_at_clause_breaks():
     start = text.index("1,000")
     assert window_before(text, start, 0) == " seizing "
     assert window_after(text, text.index(" square"), len(text)) == "square kilometres"
+
+
+_WINDOW_TEXT = st.text(alphabet=st.sampled_from(list("abcdefghiklmnoprstuwyz KSAD,;:()—–-0123456789ΣİÉ\u00a0\n")), max_size=120)
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=_WINDOW_TEXT, after=_WINDOW_TEXT, kind=st.sampled_from([
+    ("count", "person", None), ("count", "unknown", None), ("percentage", None, None), ("currency", None, None),
+    ("duration", None, None), ("area", None, None), ("count", "thing", "vehicles"),
+]))
+def test_categorise_span_reads_the_windows_categorise_is_given(before, after, kind):
+    """The span reader (which reads the window before a figure backwards) agrees with ``categorise``
+    on the windows read by hand, whatever the text around the figure."""
+    text = before + "1,000" + after
+    start, end = len(before), len(before) + 5
+    dimension, noun_kind, noun_category = kind
+    expected = categorise(dimension, noun_kind, noun_category, None, window_before(text, start, 0),
+                          window_after(text, end, len(text)), "1,000")
+    assert categorise_span(text, start, end, 0, len(text), dimension, noun_kind, noun_category, None) == expected
+
+
+@pytest.mark.parametrize(("before", "after", "category"), [
+    ("the storm killed ", " people and displaced others", "casualties"),
+    ("were killed, ", " people", "count"),  # a comma ends the window before the figure
+])
+def test_context_words_before_a_figure(before, after, category):
+    text = before + "1,000" + after
+    start = len(before)
+    assert categorise_span(text, start, start + 5, 0, len(text), "count", "unknown", None, None) == category

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from transforms import source_kinds as kinds
-from transforms.gazetteer import country_code, demonym_country
+from transforms.gazetteer import country_code, demonym_country, place_at
 from transforms.lexicon import load_toml
 from transforms.records import Source
 
@@ -58,6 +58,17 @@ def role_speaker(history: list[Source], sentence_index: int) -> Source | None:
     return None
 
 
+def role_holder(earlier_sources: list[Source], sentence_index: int) -> Source | None:
+    """"he said" after "a rescue official told Reuters": the last source named by one role-holder's noun
+    ("official", "spokesperson", "analyst") in this sentence or the one before."""
+    for earlier in reversed(earlier_sources):
+        if sentence_index - earlier.sentence_index > 1:
+            return None
+        if earlier.rule.startswith("role") and earlier.name.split()[-1].lower() in kinds.person_roles():
+            return earlier
+    return None
+
+
 def document_antecedent(earlier_sources: list[Source], sentence_index: int) -> Source | None:
     """"the data showed" after "NHS England figures showed": the author of the last document read."""
     for earlier in reversed(earlier_sources):
@@ -81,7 +92,8 @@ def named_person(text: str, position: int, history: list[Source]) -> str | None:
             words = words[1:]
         if words and words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
-        if len(words) < 2 or country_code(" ".join(words)) or kinds.lookup_name(" ".join(words)):
+        if len(words) < 2 or country_code(" ".join(words)) or kinds.lookup_name(" ".join(words)) \
+                or _place_name(" ".join(words)):
             continue
         if kinds.proper_name_kind(words) == "person":
             found = " ".join(kinds.without_titles(words))
@@ -184,6 +196,12 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
     if fallback is None and guessed is None and single is not None and wanted[0] in ("company", "organisation"):
         return single, wanted[0]  # the last resort: the last one-word name written inside a sentence
     return subject or fallback or guessed
+
+
+def _place_name(name: str) -> bool:
+    """"West Sumatra", "North Darfur": a place the gazetteer knows, named whole."""
+    place = place_at(name, 0)
+    return place is not None and place.end == len(name)
 
 
 def _inside_sentence(window: str, start: int) -> bool:

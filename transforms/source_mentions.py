@@ -20,13 +20,15 @@ from transforms import source_kinds as kinds
 from transforms.gazetteer import demonyms
 from transforms.phrases import determiners, phrase_after
 from transforms.source_coreference import (
-    document_antecedent, introduced_person, named_antecedent, named_person, role_speaker, source_antecedent,
+    document_antecedent, introduced_person, named_antecedent, named_person, role_holder, role_speaker,
+    source_antecedent,
     surname_antecedent,
 )
 from transforms.source_cues import HEAD_PREPOSITIONS, NAME_JOINER_WORDS, capitalised, cues
 from transforms.source_document_authors import DocumentAuthorReading
 from transforms.source_mention_context import Mention, MentionContext
 from transforms.source_mention_names import MentionNaming
+from transforms.source_names import document_names
 from transforms.source_possessives import PossessiveReading
 
 
@@ -101,6 +103,10 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
             if introduced is not None:  # "the jury" after "A federal jury in San Francisco ordered"
                 return self._make(first, last, introduced, "government", "coreference_description")
         kind = kinds.head_kind(words)
+        if kind == "document" and len(words) > 1 and capitalised(words[-1]) \
+                and all(capitalised(word) or word in NAME_JOINER_WORDS for word in words):
+            kind = kinds.proper_name_kind(words)  # "the U.S. Geological Survey": a body's name, no survey
+            kind = "organisation" if kind == "person" else kind
         if kind == "organisation" and len(words) > 1 and all(capitalised(word) for word in words) \
                 and kinds.proper_name_kind(words) == "company":
             kind = "company"  # "Arvelle Group": a company's name, though "group" heads organisations too
@@ -277,6 +283,18 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
                 return self._make(first, last, name, kind, "role_named")
         if modifiers:
             kind = kinds.modifier_kind(modifiers) or kinds.role_defaults()[head]
+            described = modifiers[-1].lower()
+            if kinds.role_defaults()[head] == "anonymous" and len(modifiers) == 1 and modifiers[0].islower() \
+                    and described in kinds.coreference_heads():
+                # "a league spokesperson" after "the Premier League": the name ending in that description
+                position = self.sentence.start + self.tokens.starts[first]
+                body = document_names(self.document.text).headed(described.capitalize(), position)
+                if body is not None:
+                    wanted = kinds.coreference_heads()[described]
+                    named = kinds.lookup_name(body)
+                    kind = named.kind if named else kinds.proper_name_kind(body.split())
+                    kind = kind if kind not in (None, "person") else wanted if isinstance(wanted, str) else wanted[0]
+                    return self._make(first, last, body, kind, "role_antecedent")
             if kinds.role_defaults()[head] == "anonymous" and kind != "anonymous":
                 # "a government spokesperson", "Ukrainian special forces spokesperson": the body speaks.
                 return self._make(first, last, " ".join(modifiers), kind, "role_modifier")
@@ -292,6 +310,9 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
         if earlier is not None:
             return self._make(first, last, earlier.name, earlier.kind, rule)
         if wanted == ["person"]:  # "She told reporters" after "Kenya's Faith Mwangi won": the person named last
+            official = role_holder(self._earlier_sources(), self.sentence.index)
+            if official is not None:  # "a rescue official told Reuters ... he said": the one official
+                return self._make(first, last, official.name, official.kind, rule)
             position = self.sentence.start + self.tokens.starts[first]
             person = named_person(self.document.text, position, self.history)
             if person is not None:

@@ -49,8 +49,9 @@ class DocumentNames:
             return None
         if name.isupper() and len(name) >= 2:
             return self.defined(name) or self._initialled(name, position)
-        if name.lower() in kinds.head_kinds():
-            return self._headed(name, position)
+        if name.lower() in kinds.head_kinds() or name in kinds.organisation_words():
+            # "the Commission" after "The European Commission", "United" after "Manchester United"
+            return self.headed(name, position) or self._lengthened(name, position)
         return self._lengthened(name, position)
 
     def defined(self, acronym: str) -> str | None:
@@ -105,7 +106,7 @@ class DocumentNames:
                 found = full
         return found
 
-    def _headed(self, head: str, position: int) -> str | None:
+    def headed(self, head: str, position: int) -> str | None:
         """The last name before ``position`` that ends in the head noun ``head``: "the Commission" after "The
         European Commission fined ...", "the Court" after "Rotterdam District Court"."""
         found = None

@@ -270,7 +270,12 @@ class CueReader:
         role = phrase_before(self.tokens, opening)
         if role is None:
             return None
+        role = self._extend_over_preposition(role)  # "Its chief economist for the region, Aaditya Mattoo, told"
         role_words = [word.removesuffix("'s").removesuffix("’s") for word in words[role[0]:role[1] + 1]]
+        joined = next((index for index, word in enumerate(role_words) if word in HEAD_PREPOSITIONS or word == "of"),
+                      None)
+        if joined:
+            role_words = role_words[:joined]
         kind = kinds.head_kind(role_words)
         if kind not in ("person", "government", "military", *_NAMED_BODY_KINDS) or not role_words[-1].islower():
             return None

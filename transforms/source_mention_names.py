@@ -6,7 +6,11 @@ that kind; "two officials familiar with the plan" is named "officials familiar w
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from transforms import source_kinds as kinds
+from transforms.gazetteer import words_pattern
 from transforms.phrases import phrase_after
 from transforms.records import Source
 from transforms.source_cues import count_words
@@ -90,8 +94,7 @@ class MentionNaming(MentionContext):
 
     def uncounted_name(self, mention: Mention) -> None:
         """"two government officials" -> government officials: a group is named without its count."""
-        opening = mention.name.split(" ", 1)[0]
-        if opening[:1].isdigit() or opening.lower() in count_words():
+        if _count_opening().match(mention.name):
             words = mention.name.split()
             if len(words) > 1 and words[-1].islower():
                 mention.name = " ".join(_without_count(words))
@@ -114,3 +117,9 @@ def _without_count(words: list[str]) -> list[str]:
     while len(words) > 1 and (words[0][0].isdigit() or words[0].lower() in count_words()):
         words = words[1:]
     return words
+
+
+@cache
+def _count_opening() -> re.Pattern[str]:
+    """A name opening with a count: "two government officials", "Several people", "12 officials"."""
+    return re.compile(rf"(?:\d|(?:{words_pattern(count_words())})\s)", re.IGNORECASE)

@@ -9,6 +9,8 @@ becomes a ``Source`` row, one per span.
 
 from __future__ import annotations
 
+from functools import cache
+
 from transforms import source_kinds as kinds
 from transforms.ids import span_id
 from transforms.phrases import Tokens, determiners, phrase_after, phrase_before
@@ -28,6 +30,12 @@ _RELATIVE_PRONOUNS = frozenset({"which", "who"})
 UNLISTED_NAME_RULES = frozenset({"proper_name", "possessed_name", "appositive_name"})
 # Kinds of body a description before a name between commas may give it: "the country's biggest lender, Nordbank,".
 _NAMED_BODY_KINDS = frozenset({"organisation", "company", "media"})
+
+
+@cache
+def _document_cues() -> frozenset[str]:
+    """Prepositional cues naming a document before its author: "data from", "a report by"."""
+    return frozenset(cue for cue in cues()["source_prepositions"] if kinds.head_kind(cue.split()[-2:-1]) == "document")
 
 
 class CueReader:
@@ -225,8 +233,7 @@ class CueReader:
             # "according to researchers at Sweden's Karolinska Institute": the people and where they work
             found = self.mentions.extend_to_affiliation(found)
         source = self._row(found, cue, channel_only=channel_only) if found else None
-        if source is not None and not source.rule.startswith("coreference") \
-                and kinds.head_kind(cue.split()[-2:-1]) == "document":
+        if source is not None and cue in _document_cues() and not source.rule.startswith("coreference"):
             source.rule = "document_by"  # "data from the Norwegian Road Federation": "the figures" later are its
         return source
 

@@ -145,8 +145,8 @@ class Reading(RangeReading, DescribedReading):
     def _is_code(self, currency: Unit | None) -> bool:
         """"F-16", "COVID-19", "Su-34": a number hyphenated to letters (but "mid-2024" is a year)."""
         start = self.match.start()
-        if not self._plain_integer(currency) or start < 2 or self.text[start - 1] != "-":
-            return False
+        if start < 2 or self.text[start - 1] != "-" or not self._plain_integer(currency):
+            return False  # the hyphen first: most numbers have none
         if not self.text[start - 2].isalpha():
             return False
         return self.text[max(self.lo, start - 5) : start - 1].lower() not in ("mid", "pre", "post", "late", "early")

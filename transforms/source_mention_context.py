@@ -44,6 +44,10 @@ class MentionContext:
         """A name after its descriptor; given by ``MentionReader``."""
         raise NotImplementedError
 
+    def _definite_antecedent(self, first: int, last: int, wanted: list[str]) -> Mention | None:
+        """What "the company" refers to; given by ``MentionReader``."""
+        raise NotImplementedError
+
     def _make(self, first: int, last: int, name: str, kind: str, rule: str) -> Mention:
         start, end = self.tokens.span(first, last)
         return Mention(start, end, name, kind, rule)

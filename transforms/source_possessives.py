@@ -49,10 +49,24 @@ class PossessiveReading(MentionContext):
             return appositive  # "the EU's Copernicus service", "Spain's weather agency AEMET": the name inside
         named = kinds.lookup_name(" ".join(words))
         kind = named.kind if named else kinds.head_kind(words) or kinds.proper_name_kind(words)
+        if kind == "organisation" and not named and all(capitalised(word) for word in words) \
+                and kinds.proper_name_kind(words) == "company":
+            kind = "company"  # "CME Group's FedWatch tool"
         if kind is None:
             return None
         start, _ = self.tokens.span(first, possessor)
         end = self.tokens.ends[possessor] - 2
+        owner = [word.lower() for word in words]
+        if owner[0] == "the" or first > 0 and self.tokens.lowered[first - 1] == "the":
+            owner = owner[1:] if owner[0] == "the" else owner
+        else:
+            owner = []
+        if len(owner) == 1 and owner[0] in kinds.coreference_heads():
+            # "the court's registrar said", "the charity's report": the body that description refers to
+            wanted = kinds.coreference_heads()[owner[0]]
+            resolved = self._definite_antecedent(first, possessor, wanted if isinstance(wanted, list) else [wanted])
+            if resolved is not None:
+                return Mention(start, end, resolved.name, resolved.kind, "coreference_possessor")
         return Mention(start, end, named.name if named else " ".join(words), kind, "possessor")
 
     def _possessed_name(self, possessor: int, last: int, owner: list[str], head_words: list[str]) -> Mention | None:

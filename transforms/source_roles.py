@@ -82,6 +82,16 @@ class CueReader:
             found = phrase_after(tokens, after)
             return self._row(found, cue) if found else None
         found = phrase_before(tokens, index)
+        amount = None if found is None else next(
+            (index for index in range(found[1] - 2, max(0, found[0] - 1) - 1, -1) if tokens.words[index][0].isdigit()),
+            None)
+        if amount is not None:
+            # "the 5.4 billion euros analysts had expected": the people after an amount and its unit speak
+            # ("the survey of 2,000 adults" keeps its counted noun)
+            first = found[1]
+            while first > found[0] and capitalised(tokens.words[first - 1]):
+                first -= 1
+            found = (first, found[1])
         if found is not None and tokens.words[found[1]] in calendar_words() and self._calendar_phrase(found):
             found = self._before_time(found[0])
         if found is None or self._quoted(found[0]):

@@ -229,6 +229,9 @@ def proper_name_kind(words: list[str]) -> str | None:
             return head  # "Rapid Support Forces", "Kingsford Broadcasting Channel"
     if any(word in organisation_words() for word in words):
         return "organisation"
+    if len(words) >= 2 and country_code(words[-1]):
+        # "Environment Canada" is a department, "Cricket Australia" a federation: neither a person
+        return "government" if words[0] in _state_portfolios() else "organisation"
     if any(word in _JOINERS for word in words):
         return "organisation"  # "Archive of Public Gatherings": a person's name holds no "of" or "and"
     return "person" if len(words) >= 2 else "organisation"
@@ -246,6 +249,11 @@ def state_body(words: list[str]) -> bool:
         return True
     return len(words) >= 2 and words[-1] in heads and (
         words[0] in qualifiers or country_code(words[0]) is not None or demonym_country(words[0]) is not None)
+
+
+@cache
+def _state_portfolios() -> frozenset[str]:
+    return frozenset(_lexicon()["words"]["state_portfolios"])
 
 
 @cache

@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date, datetime, timedelta
-from collections.abc import Callable
 from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
@@ -20,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 from transforms import categories, entities
 from transforms.dates import DateMention, find_dates
 from transforms.elided_units import inherit_units
-from transforms.ids import span_ids
+from transforms.ids import span_id
 from transforms.quantities import Quantity, link_spans, not_quantity_spans, number_candidates, scan
 from transforms.records import Document, Figure, Sentence
 from transforms.units import to_si
@@ -38,16 +37,13 @@ _PERIOD_FACTORS = {"decade": 10, "century": 100}
 def extract_figures(document: Document, sentences: list[Sentence]) -> list[Figure]:
     figures: list[Figure] = []
     candidates = number_candidates(document.text)
-    figure_id = span_ids("figure", document.document_id)
     for sentence in sentences:
-        figures.extend(_sentence_figures(document, sentence, candidates, figure_id))
+        figures.extend(_sentence_figures(document, sentence, candidates))
     figures.sort(key=lambda figure: (figure.start, figure.end))
     return figures
 
 
-def _sentence_figures(
-    document: Document, sentence: Sentence, candidates: list[int], figure_id: Callable[[int, int], str],
-) -> list[Figure]:
+def _sentence_figures(document: Document, sentence: Sentence, candidates: list[int]) -> list[Figure]:
     """Dates and quantities of one sentence; a number inside a date is no quantity of its own,
     except a counted period ("the past three weeks"), which stays a duration with its date window."""
     text = document.text
@@ -72,12 +68,12 @@ def _sentence_figures(
             if q.dimension != "drop" and (q.period is not None or not _overlaps(q.start, q.end, dated))
         ]
         inherit_units(text, sentence, quantities)
-    figures = [_figure(document, sentence, quantity, figure_id) for quantity in quantities]
+    figures = [_figure(document, sentence, quantity) for quantity in quantities]
     if len(figures) > 1:
         _pair_conversions(text, sentence, quantities, figures)
     if not mentions:
         return figures
-    return [_date_figure(document, sentence, mention, figure_id) for mention in mentions] + figures
+    return [_date_figure(document, sentence, mention) for mention in mentions] + figures
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -91,19 +87,17 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 # figure_id, document_id, sentence_index, start, end, surface, value, value_low, value_high, qualifier,
 # unit, dimension, value_si, si_unit, entity, category, date_start, date_end, rule.
 
-def _date_figure(
-    document: Document, sentence: Sentence, mention: DateMention, figure_id: Callable[[int, int], str],
-) -> Figure:
+def _date_figure(document: Document, sentence: Sentence, mention: DateMention) -> Figure:
     value = float(mention.year) if mention.year is not None else None
     start, end = mention.start, mention.end
     return Figure(
-        figure_id(start, end), document.document_id, sentence.index, start, end,
+        span_id("figure", document.document_id, start, end), document.document_id, sentence.index, start, end,
         document.text[start:end], value, value, value, "exact",
         None, "date", None, None, None, "date", mention.date_start, mention.date_end, mention.rule,
     )
 
 
-def _figure(document: Document, sentence: Sentence, quantity: Quantity, figure_id: Callable[[int, int], str]) -> Figure:
+def _figure(document: Document, sentence: Sentence, quantity: Quantity) -> Figure:
     text = document.text
     start, end, dimension = quantity.start, quantity.end, quantity.dimension
     value_si, si_unit = _si(quantity)
@@ -119,7 +113,7 @@ def _figure(document: Document, sentence: Sentence, quantity: Quantity, figure_i
         )
     )
     return Figure(
-        figure_id(start, end), document.document_id, sentence.index, start, end,
+        span_id("figure", document.document_id, start, end), document.document_id, sentence.index, start, end,
         text[start:end], quantity.value, quantity.value_low, quantity.value_high, quantity.qualifier,
         quantity.unit, dimension, value_si, si_unit, quantity.entity, category, date_start, date_end, quantity.rule,
     )

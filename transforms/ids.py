@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 
 
 def sha256_hex(text: str) -> str:
@@ -18,18 +17,3 @@ def document_id(normalised_text: str) -> str:
 def span_id(kind: str, document_id: str, start: int, end: int) -> str:
     """Id of a span-level record: document id + start + end + kind."""
     return hashlib.sha256(f"{document_id}:{start}:{end}:{kind}".encode("utf-8")).hexdigest()[:16]
-
-
-def span_ids(kind: str, document_id: str) -> Callable[[int, int], str]:
-    """``span_id`` of one kind for one document: ``span_ids(kind, doc)(start, end) == span_id(kind, doc, start, end)``,
-    with the document id hashed once rather than for every span."""
-    prefix = hashlib.sha256(f"{document_id}:".encode("utf-8"))
-    tail = f":{kind}"
-    copy = prefix.copy
-
-    def span(start: int, end: int) -> str:
-        digest = copy()
-        digest.update(f"{start}:{end}{tail}".encode("utf-8"))
-        return digest.hexdigest()[:16]
-
-    return span

@@ -311,6 +311,9 @@ class CueReader:
                 or first.endswith(("'s", "’s")):
             return opening  # ", citing U.S. officials,", ", Europe's largest airline,"
         inside = [word.lower() for word in words[opening + 1:comma]]
+        joined = next((index for index, word in enumerate(inside) if word in HEAD_PREPOSITIONS or word == "of"), None)
+        if joined:
+            inside = inside[:joined]  # "Amanda Bryden, head of mortgages at Halifax, said": the role before "of"
         if inside[-1] in kinds.person_roles() or kinds.head_kind(inside) == "person":
             return opening  # "Dr Sarah Cole, chief medical officer, warned": the holder before the role
         return comma + 1

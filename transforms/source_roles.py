@@ -102,11 +102,29 @@ class CueReader:
         polled = self._polled_speaker(found, cue)
         if polled is not None:
             return polled
+        pair = self._listed_pair(found, cue)
+        if pair is not None:
+            return pair
         known = len(self.rows)
         source = self._row(self._extend_over_preposition(found), cue)
         if source is not None and len(self.rows) > known and self._authored(found[0]):
             source.rule = "document_by"  # "a report by the federal ethics commissioner found": the author finds
         return source
+
+    def _listed_pair(self, found: tuple[int, int], cue: str) -> Source | None:
+        """"the WHO and Unicef said": two listed bodies joined by "and" are two sources; the first is returned."""
+        tokens = self.tokens
+        words = tokens.lowered[found[0]:found[1] + 1]
+        if "and" not in words[1:-1]:
+            return None
+        joint = found[0] + words.index("and", 1)
+        parts = [(found[0] + (tokens.lowered[found[0]] == "the"), joint - 1),
+                 (joint + 1 + (tokens.lowered[joint + 1] == "the"), found[1])]
+        if any(part[0] > part[1] or kinds.lookup_name(tokens.surface(*part)) is None for part in parts):
+            return None
+        first = self._row(parts[0], cue)
+        self._row(parts[1], cue)
+        return first
 
     def _published_document(self, journal: tuple[int, int], cue: str) -> Source | None:
         """"A study of 12,000 adults published in The Lancet found": the document speaks, through the journal."""

@@ -82,7 +82,8 @@ class CueReader:
             found = phrase_after(tokens, after)
             return self._row(found, cue) if found else None
         found = phrase_before(tokens, index)
-        amount = None if found is None else next(
+        amount = None if found is None or found[1] - found[0] < 2 and not (
+            found[0] > 0 and tokens.words[found[0] - 1][0].isdigit()) else next(
             (index for index in range(found[1] - 2, max(0, found[0] - 1) - 1, -1) if tokens.words[index][0].isdigit()),
             None)
         if amount is not None:
@@ -114,6 +115,8 @@ class CueReader:
     def _listed_pair(self, found: tuple[int, int], cue: str) -> Source | None:
         """"the WHO and Unicef said": two listed bodies joined by "and" are two sources; the first is returned."""
         tokens = self.tokens
+        if found[1] - found[0] < 2:
+            return None
         words = tokens.lowered[found[0]:found[1] + 1]
         if "and" not in words[1:-1]:
             return None

@@ -136,6 +136,11 @@ def company_words() -> frozenset[str]:
     return frozenset(_lexicon()["words"]["company_words"])
 
 
+@cache
+def media_words() -> frozenset[str]:
+    return frozenset(_lexicon()["words"]["media_words"])
+
+
 def lookup_name(text: str) -> Named | None:
     """``"the BBC"`` -> Named("BBC", "media")."""
     return named_sources().get(text.lower())
@@ -265,10 +270,10 @@ def _state_body_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
 
 @cache
 def _last_word_kinds() -> dict[str, str]:
-    """A name's last word -> the kind it gives the name (public body first, then company, then organisation;
-    an armed body's head noun, "Forces", is left to the head nouns)."""
+    """A name's last word -> the kind it gives the name (an outlet's first, then public body, company,
+    organisation; an armed body's head noun, "Forces", is left to the head nouns)."""
     kinds: dict[str, str] = {}
-    for kind, kind_words in (("government", government_words()), ("company", company_words()),
+    for kind, kind_words in (("media", media_words()), ("government", government_words()), ("company", company_words()),
                              ("organisation", organisation_words())):
         for word in kind_words:
             if word not in kinds and head_kinds().get(word.lower()) not in _ARMED_KINDS:

@@ -248,7 +248,7 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
         if first == 0 or self.tokens.words[first] != "The" or not words or len(words) > 3 \
                 or not all(capitalised(word) for word in words) or self.tokens.words[first - 1] in '"“':
             return None
-        if kinds.proper_name_kind(words) not in ("organisation", "person") or kinds.head_kind(words):
+        if kinds.proper_name_kind(words) not in ("organisation", "person", "media") or kinds.head_kind(words):
             return None
         return self._make(first, last, self.tokens.surface(first, last), "media", "publication")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from transforms import source_kinds as kinds
 from transforms.phrases import phrase_after
+from transforms.source_spans import whole_name
 from transforms.source_cues import AUTHOR_AFTER_TOPIC, NAME_JOINER_WORDS, capitalised, cue_sets, cues, document_author
 from transforms.source_mention_context import Mention, MentionContext
 
@@ -52,7 +53,7 @@ class DocumentAuthorReading(MentionContext):
                 continue
             found = phrase_after(self.tokens, self.tokens.index_at(joined.end()))
             if found is not None:
-                found = self.extend_to_affiliation(found)
+                found = self.extend_to_affiliation(whole_name(self.tokens, found))
             author = self.read(*found) if found is not None else None
             if author is not None and author.kind != "document":
                 author.rule = "document_by"

@@ -21,6 +21,7 @@ from transforms.source_cues import (
 from transforms.source_coreference import calendar_words
 from transforms.source_mention_context import Mention
 from transforms.source_mentions import MentionReader
+from transforms.source_spans import whole_name
 from transforms.word_scan import Hit
 
 _QUOTES = frozenset("\"'“”‘’")
@@ -374,7 +375,7 @@ class CueReader:
              outlet_by_position: bool = True) -> Source | None:
         """The source row of the phrase ``found`` (one row per span), or None when it names no source; where only
         a channel may stand, an unlisted name is an outlet unless ``outlet_by_position`` is False."""
-        mention = self.mentions.read(*found)
+        mention = self.mentions.read(*whole_name(self.tokens, found))
         if mention is not None and channel_only and outlet_by_position and mention.kind != "media" \
                 and self._unlisted_outlet(mention):
             mention.kind, mention.rule = "media", "channel_position"  # "told Sky Sports", "wrote on Telegram"

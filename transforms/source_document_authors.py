@@ -9,6 +9,7 @@ from __future__ import annotations
 from transforms import source_kinds as kinds
 from transforms.phrases import phrase_after
 from transforms.source_spans import whole_name
+from transforms.source_workplaces import unnamed_workplace, workplace_role
 from transforms.source_cues import AUTHOR_AFTER_TOPIC, NAME_JOINER_WORDS, capitalised, cue_sets, cues, document_author
 from transforms.source_mention_context import Mention, MentionContext
 
@@ -71,4 +72,8 @@ class DocumentAuthorReading(MentionContext):
                 extra = phrase_after(self.tokens, last + 2)
                 if extra is not None:
                     return first, extra[1]
+        if last + 2 < len(words) and words[last + 1] == "at" and workplace_role(words[last]):
+            extra = phrase_after(self.tokens, last + 2)  # "a source at the club": read whole
+            if extra is not None and unnamed_workplace(words[last], words[last + 2:extra[1] + 1]):
+                return first, extra[1]
         return found

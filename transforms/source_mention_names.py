@@ -20,6 +20,8 @@ from transforms.source_names import DocumentNames, document_names
 
 # Possessive determiners before the object of an anonymity marker: "a person familiar with its finances".
 _POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her", "our"})
+# Openings of anonymity markers that say why a speaker is unnamed, not who they are.
+_WHY_UNNAMED = ("who", "on condition", "not authori")
 # Rules whose kind is a guess from the name's form, which the document's own description overrides.
 _GUESSED_KIND_RULES = frozenset({"proper_name", "role_named", "document_author", "possessed_name", "appositive_name"})
 
@@ -76,10 +78,11 @@ class MentionNaming(MentionContext):
     # -- anonymous sources -------------------------------------------------------------------
     def anonymous_name(self, mention: Mention) -> str:
         """"two officials familiar with the plan" -> officials familiar with the plan: the marker and its object
-        stay in the name, a count before it goes."""
+        stay in the name, a count before it goes; a clause saying why the speaker is unnamed ("who asked not to be
+        named", "on condition of anonymity") tells nothing of who they are and stays out."""
         text = self.tokens.text
         marker = kinds.anonymous_marker_search().search(text, mention.start, mention.end + 40)
-        if marker is None or marker.start() > mention.end + 2:
+        if marker is None or marker.start() > mention.end + 2 or marker.group().lower().startswith(_WHY_UNNAMED):
             words = mention.name.split()
         else:
             end = marker.end()

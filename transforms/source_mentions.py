@@ -30,6 +30,7 @@ from transforms.source_mention_context import Mention, MentionContext
 from transforms.source_mention_names import MentionNaming
 from transforms.source_names import document_names
 from transforms.source_possessives import PossessiveReading
+from transforms.source_workplaces import unnamed_workplace
 
 
 # Kinds of body a group of people may speak for ("Researchers at the University of Exeter").
@@ -188,6 +189,8 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
             if kind is not None:
                 return self._make(first, last, " ".join(words), "organisation" if kind == "person" else kind,
                                   "proper_name")
+        if split == 1 and words[split] == "at" and unnamed_workplace(words[0], words[split + 1:]):
+            return self._make(first, last, " ".join(words), "anonymous", "unnamed_workplace")  # "a source at the club"
         outer = kinds.phrase_head_kind(words[:split])
         inner = self.read(first + split + 1, last)
         role = words[split - 1].lower()

@@ -1,0 +1,38 @@
+"""An unnamed person at an unnamed workplace: "a source at the club", "a doctor at Lusaka's main treatment centre".
+
+Such a speaker stays anonymous and keeps the whole phrase as its name; "researchers at the University of Exeter",
+"analysts at the bank" (a body named before) speak for the body, and are left to the affiliation readers.
+"""
+
+from __future__ import annotations
+
+from transforms import source_kinds as kinds
+
+_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "one", "another"})
+_PERSON_KINDS = frozenset({"anonymous", "person"})
+
+
+def workplace_role(word: str) -> bool:
+    """"source", "doctor", "nurse": a lower-case noun for someone who may be placed "at" somewhere; a spokesperson
+    speaks for the body, named or not, and is left to the role readers."""
+    kind = kinds.head_kind([word])
+    return word.islower() and kind in _PERSON_KINDS and not (word in kinds.role_defaults() and kind != "anonymous")
+
+
+def unnamed_workplace(role: str, place: list[str]) -> bool:
+    """True when ``place`` (the words after "at") names no body: "the club", "Lusaka's main treatment centre";
+    "the bank" after an affiliated group ("analysts at the bank") refers back to a body and is not."""
+    if place[:1] and place[0].lower() in _OPENERS:
+        definite = place[0].lower() == "the"
+        place = place[1:]
+    else:
+        definite = False
+    if not place or not workplace_role(role):
+        return False
+    if all(word.islower() for word in place):
+        return not (definite and role.lower() in kinds.affiliated_groups()
+                    and place[-1] in kinds.coreference_heads())
+    owner, rest = place[0], place[1:]
+    if not owner.endswith(("'s", "’s")) or not rest or not all(word.islower() for word in rest):
+        return False
+    return kinds.lookup_name(owner[:-2]) is None

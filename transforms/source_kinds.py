@@ -141,6 +141,17 @@ def media_words() -> frozenset[str]:
     return frozenset(_lexicon()["words"]["media_words"])
 
 
+@cache
+def alias_search(named: Named) -> re.Pattern[str]:
+    """Every written form of a listed source, longest first: "World Health Organization|World Health ...|WHO"."""
+    forms = {alias.removeprefix("the ") for alias, same in named_sources().items() if same is named}
+    originals = {form for entries in _lexicon()["names"].values() for canonical, aliases in entries.items()
+                 if canonical == named.name for form in (canonical, *aliases)}
+    written = sorted({form.removeprefix("the ") for form in originals if form.lower().removeprefix("the ") in forms},
+                     key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(form) for form in written) + r")(?![\w-])")
+
+
 def lookup_name(text: str) -> Named | None:
     """``"the BBC"`` -> Named("BBC", "media")."""
     return named_sources().get(text.lower())

@@ -36,7 +36,7 @@ class MentionNaming(MentionContext):
         "WHO" after "the World Health Organization (WHO)", "the RSF" after "Rapid Support Forces",
         "Northbridge" after "Northbridge City" take the full name; a name the document described
         ("agrochemical maker Bellcrest") takes that kind; a listed source keeps the name it was first
-        written with ("Bloomberg News", then "Bloomberg").
+        written with ("Bloomberg News", then "Bloomberg"), as a source or not.
         """
         names = document_names(self.document.text)
         earlier = self._earlier_sources()
@@ -63,6 +63,10 @@ class MentionNaming(MentionContext):
                           if source.kind == named.kind and kinds.lookup_name(source.name) is named), None)
             if first is not None:
                 mention.name = first.name
+            else:  # "a WHO spokesperson" after "The World Health Organization has shipped": as first written
+                written = kinds.alias_search(named).search(self.document.text, 0, self.sentence.start + mention.start)
+                if written is not None and len(written.group()) > len(mention.name.removeprefix("the ")):
+                    mention.name = kinds.written_name(named, written.group())  # never shortened: "UN", "United Nations"
 
     @staticmethod
     def _kind_of_name(name: str, earlier: list[Source], names: DocumentNames) -> str:

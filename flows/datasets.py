@@ -15,6 +15,7 @@ modification time (see ``flows/incremental.py``); ``_staging/`` holds a run's fi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
 import pyarrow as pa
@@ -86,6 +87,15 @@ def count_rows(store: Store, table: str) -> int:
     if not table_files(store, table):
         return 0
     return store.dataset(table, ALL_TABLES[table]).count_rows()
+
+
+def scan_column(store: Store, table: str, column: str) -> Iterator[pa.Array]:
+    """One column of a published table, record batch by record batch (never the whole column at once)."""
+    commit.roll_forward(store)
+    if not table_files(store, table):
+        return
+    for batch in store.dataset(table, ALL_TABLES[table]).to_batches(columns=[column]):
+        yield batch.column(0)
 
 
 def read_table(output: str | Store, table: str, columns: list[str] | None = None) -> pa.Table:

@@ -159,6 +159,8 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
             words = words[1:]  # "Seoul-based Hanbit Electronics"
         if words and words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
+        elif words and words[-1].endswith(("s'", "s’")):
+            words[-1] = words[-1][:-1]  # "Corvanta Therapeutics' injection"
         if not words or country_code(" ".join(words)) or demonym_country(" ".join(words)):
             continue
         named = kinds.lookup_name(" ".join(words))
@@ -177,6 +179,9 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
             if _inside_sentence(window, match.start()) and words[0] not in calendar_words() \
                     and words[0] not in kinds.titles() and not _known_person(words, history):
                 single = words[0]  # "Sales at Zara owner Inditex rose": a one-word name inside a sentence
+            elif subject is None and local_start is not None and match.start() > local_start \
+                    and wanted[0] in ("company", "organisation") and _name_elsewhere(text, words[0], history):
+                subject = (words[0], wanted[0])  # "Wolfsburg have signed ..., the Bundesliga club said"
             continue  # "Tuesday", "Shares", "Dimorphos": one capitalised word is rarely the body meant
         if kind in wanted or introduced:
             # a name the text introduced with a fitting noun takes the description's own kind ("engineering group
@@ -194,8 +199,17 @@ def named_antecedent(text: str, position: int, wanted: list[str], history: list[
     if strict:
         return subject or fallback
     if fallback is None and guessed is None and single is not None and wanted[0] in ("company", "organisation"):
-        return single, wanted[0]  # the last resort: the last one-word name written inside a sentence
+        return subject or (single, wanted[0])  # the last resort: the last one-word name written inside a sentence
     return subject or fallback or guessed
+
+
+def _name_elsewhere(text: str, word: str, history: list[Source]) -> bool:
+    """True when a sentence's capitalised first word is also written capitalised inside a sentence, so a name
+    ("Wolfsburg have signed ..." and "said Wolfsburg had"), not a capitalised common word ("Shares", "Police")."""
+    if word in calendar_words() or word in kinds.titles() or _known_person([word], history) \
+            or kinds.head_kinds().get(word.lower()) is not None:
+        return False
+    return any(_inside_sentence(text, match.start()) for match in re.finditer(rf"\b{re.escape(word)}\b", text))
 
 
 def _place_name(name: str) -> bool:

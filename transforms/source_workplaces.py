@@ -1,7 +1,12 @@
-"""An unnamed person at an unnamed workplace: "a source at the club", "a doctor at Lusaka's main treatment centre".
+"""Descriptions that name no body of their own.
+
+An unnamed person at an unnamed workplace: "a source at the club", "a doctor at Lusaka's main treatment centre".
 
 Such a speaker stays anonymous and keeps the whole phrase as its name; "researchers at the University of Exeter",
 "analysts at the bank" (a body named before) speak for the body, and are left to the affiliation readers.
+
+A body described by a capitalised modifier and a lower-case head: "the Bundesliga club", "the Porto Alegre side" refer
+back to a body named before, unless the modifier is the body's own name ("the Aslef union", "the UN agency").
 """
 
 from __future__ import annotations
@@ -36,3 +41,12 @@ def unnamed_workplace(role: str, place: list[str]) -> bool:
     if not owner.endswith(("'s", "’s")) or not rest or not all(word.islower() for word in rest):
         return False
     return kinds.lookup_name(owner[:-2]) is None
+
+
+def described_again(words: list[str]) -> bool:
+    """True for "Bundesliga club" (words after "the"): capitalised modifiers that are no listed name, before a
+    lower-case head that is no type noun written after a name ("union", "party", "newspaper")."""
+    modifiers, head = words[:-1], words[-1]
+    return bool(modifiers) and head.islower() and head not in kinds.type_descriptors() \
+        and all(word[:1].isupper() and not word.isupper() for word in modifiers) \
+        and kinds.lookup_name(" ".join(modifiers)) is None

@@ -35,6 +35,9 @@ from transforms.source_workplaces import described_again, unnamed_workplace
 
 # Kinds of body a group of people may speak for ("Researchers at the University of Exeter").
 _BODY_KINDS = frozenset({"media", "government", "military", "intelligence", "organisation", "company"})
+# Heads of a description that, with a portfolio and no body named before, is the country's own: "The health
+# ministry said" ("the ministry" alone stays unnamed).
+_NATIONAL_HEADS = frozenset({"ministry"})
 
 
 class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, MentionContext):
@@ -92,7 +95,9 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
             # "the company", "the low-cost carrier": the last source, else the last name, of a fitting kind.
             wanted = kinds.coreference_heads()[lowered]
             wanted = wanted if isinstance(wanted, list) else [wanted]
-            resolved = self._definite_antecedent(first, last, wanted)
+            resolved = self._same_description(first, last, words) or self._definite_antecedent(first, last, wanted)
+            if resolved is None and lowered in _NATIONAL_HEADS and len(words) > 1 and not any(word in demonyms() for word in words):
+                resolved = self._country_body(first, first, last, words, "country")  # "The health ministry"
             if resolved:
                 return resolved
         if lowered in kinds.role_defaults():
@@ -339,6 +344,14 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
             return None
         self.settle_name(subject)
         return self._make(pronoun, pronoun, subject.name, subject.kind, "coreference_subject")
+
+    def _same_description(self, first: int, last: int, words: list[str]) -> Mention | None:
+        """"the prosecution service" after "the public prosecution service said": the source whose name ends in
+        the description's words, before the last source of its kind."""
+        ending = " ".join(words).lower()
+        earlier = next((source for source in reversed(self._earlier_sources())
+                        if source.name.lower() == ending or source.name.lower().endswith(" " + ending)), None)
+        return self._make(first, last, earlier.name, earlier.kind, "coreference_same") if earlier else None
 
     def _definite_antecedent(self, first: int, last: int, wanted: list[str]) -> Mention | None:
         """What "the company" refers to: a source, else a name, of the description's own kind first (a company

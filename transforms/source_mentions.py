@@ -30,7 +30,7 @@ from transforms.source_mention_context import Mention, MentionContext
 from transforms.source_mention_names import MentionNaming
 from transforms.source_names import document_names
 from transforms.source_possessives import PossessiveReading
-from transforms.source_workplaces import described_again, unnamed_workplace
+from transforms.source_workplaces import described_again, national_body, unnamed_workplace
 
 
 # Kinds of body a group of people may speak for ("Researchers at the University of Exeter").
@@ -91,7 +91,7 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
             return self._trailing_subject(first, wanted) or self._antecedent(first, last, wanted, "coreference_pronoun")
         if definite and lowered in kinds.coreference_heads() and words[-1].islower() \
                 and (all(word.islower() or word in demonyms() or kinds.place_adjective(word) for word in words)
-                     or described_again(words)):
+                     or described_again(words)) and not national_body(words):
             # "the company", "the low-cost carrier": the last source, else the last name, of a fitting kind.
             wanted = kinds.coreference_heads()[lowered]
             wanted = wanted if isinstance(wanted, list) else [wanted]

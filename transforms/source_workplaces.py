@@ -6,12 +6,14 @@ Such a speaker stays anonymous and keeps the whole phrase as its name; "research
 "analysts at the bank" (a body named before) speak for the body, and are left to the affiliation readers.
 
 A body described by a capitalised modifier and a lower-case head: "the Bundesliga club", "the Porto Alegre side" refer
-back to a body named before, unless the modifier is the body's own name ("the Aslef union", "the UN agency").
+back to a body named before, unless the modifier is the body's own name ("the Aslef union", "the UN agency"); a
+public body described by its nation ("the Brazilian foreign ministry") is that nation's own, never another's.
 """
 
 from __future__ import annotations
 
 from transforms import source_kinds as kinds
+from transforms.gazetteer import demonyms
 
 _OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "one", "another"})
 _PERSON_KINDS = frozenset({"anonymous", "person"})
@@ -50,3 +52,8 @@ def described_again(words: list[str]) -> bool:
     return bool(modifiers) and head.islower() and head not in kinds.type_descriptors() \
         and all(word[:1].isupper() and not word.isupper() for word in modifiers) \
         and kinds.lookup_name(" ".join(modifiers)) is None
+
+
+def national_body(words: list[str]) -> bool:
+    """True for "Brazilian foreign ministry": a demonym before a head that only public bodies take."""
+    return kinds.coreference_heads().get(words[-1].lower()) == "government" and any(word in demonyms() for word in words)

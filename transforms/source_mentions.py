@@ -304,6 +304,12 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
                     kind = named.kind if named else kinds.proper_name_kind(body.split())
                     kind = kind if kind not in (None, "person") else wanted if isinstance(wanted, str) else wanted[0]
                     return self._make(first, last, body, kind, "role_antecedent")
+                wanted = kinds.coreference_heads()[described]
+                wanted = wanted if isinstance(wanted, list) else [wanted]
+                if "government" not in wanted:  # "an army spokesperson" after "The Israeli military said"
+                    earlier = self._antecedent(first, last, wanted, "role_antecedent")
+                    if earlier is not None:
+                        return earlier
             if kinds.role_defaults()[head] == "anonymous" and kind != "anonymous":
                 # "a government spokesperson", "Ukrainian special forces spokesperson": the body speaks.
                 return self._make(first, last, " ".join(modifiers), kind, "role_modifier")

@@ -221,7 +221,7 @@ def proper_name_kind(words: list[str]) -> str | None:
         words = words[1:]  # "manager Pep Guardiola", "Head coach Tomas Lindqvist", "Prosecutor Anna Whitfield"
         if all(word[0].isupper() for word in words):
             return "person"
-    if not words or not all(word[0].isupper() or word in name_links() for word in words) or not words[0][0].isupper():
+    if not words or not all(_name_word(word) or word in name_links() for word in words) or not _name_word(words[0]):
         return None
     joined = " ".join(words)
     if country_code(joined) or state_body(words):
@@ -251,6 +251,11 @@ def proper_name_kind(words: list[str]) -> str | None:
     if any(word in _JOINERS for word in words):
         return "organisation"  # "Archive of Public Gatherings": a person's name holds no "of" or "and"
     return "person" if len(words) >= 2 else "organisation"
+
+
+def _name_word(word: str) -> bool:
+    """"Reuters", and a brand's inner capital: "beIN", "eBay"."""
+    return word[0].isupper() or word[0].islower() and any(letter.isupper() for letter in word[1:])
 
 
 # Words joining the parts of a body's name, never inside a person's: "Archive of Public Gatherings".

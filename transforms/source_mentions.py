@@ -30,7 +30,7 @@ from transforms.source_mention_context import Mention, MentionContext
 from transforms.source_mention_names import MentionNaming
 from transforms.source_names import document_names
 from transforms.source_possessives import PossessiveReading
-from transforms.source_workplaces import described_again, national_body, unnamed_workplace
+from transforms.source_workplaces import described_again, national_body, opening_descriptor, unnamed_workplace
 
 
 # Kinds of body a group of people may speak for ("Researchers at the University of Exeter").
@@ -147,6 +147,10 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
                 earlier = document_antecedent(self._earlier_sources(), self.sentence.index)
                 if earlier is not None:
                     return self._make(first, last, earlier.name, earlier.kind, "coreference_document")
+        if kind is None and first == self._opening() and len(words) > 1:
+            described = opening_descriptor(words)
+            if described is not None:  # "Utility Hydro-Quebec said": the descriptor capitalised as the sentence opens
+                return self._make(first + 1, last, " ".join(words[1:]), described, "appositive_name")
         if kind is None:
             kind = kinds.proper_name_kind(words)
             rule = "proper_name"
@@ -351,13 +355,28 @@ class MentionReader(PossessiveReading, DocumentAuthorReading, MentionNaming, Men
         self.settle_name(subject)
         return self._make(pronoun, pronoun, subject.name, subject.kind, "coreference_subject")
 
+    def _opening(self) -> int:
+        """Index of a sentence's first word (after an opening quote)."""
+        return 1 if self.tokens.words and self.tokens.words[0] in '"“' else 0
+
     def _same_description(self, first: int, last: int, words: list[str]) -> Mention | None:
         """"the prosecution service" after "the public prosecution service said": the source whose name ends in
         the description's words, before the last source of its kind."""
         ending = " ".join(words).lower()
         earlier = next((source for source in reversed(self._earlier_sources())
                         if source.name.lower() == ending or source.name.lower().endswith(" " + ending)), None)
-        return self._make(first, last, earlier.name, earlier.kind, "coreference_same") if earlier else None
+        if earlier is not None:
+            return self._make(first, last, earlier.name, earlier.kind, "coreference_same")
+        # "Canadian airline Maple Air cancelled 870 flights, a spokesperson for the airline said": the name its own
+        # sentence introduced with the same noun
+        before = self.tokens.text[:self.tokens.starts[first]]
+        introduced = list(re.finditer(rf"\b{re.escape(words[-1])} ((?:[A-Z][\w'’-]*(?: |$))+)", before))
+        if not introduced or len(words) > 1:
+            return None
+        name = introduced[-1].group(1).strip()
+        named = kinds.lookup_name(name)
+        kind = named.kind if named else kinds.head_kind(words)
+        return self._make(first, last, named.name if named else name, kind, "coreference_introduced") if kind else None
 
     def _definite_antecedent(self, first: int, last: int, wanted: list[str]) -> Mention | None:
         """What "the company" refers to: a source, else a name, of the description's own kind first (a company

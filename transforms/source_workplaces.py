@@ -57,3 +57,17 @@ def described_again(words: list[str]) -> bool:
 def national_body(words: list[str]) -> bool:
     """True for "Brazilian foreign ministry": a demonym before a head that only public bodies take."""
     return kinds.coreference_heads().get(words[-1].lower()) == "government" and any(word in demonyms() for word in words)
+
+
+def opening_descriptor(words: list[str]) -> str | None:
+    """The kind given by a sentence's capitalised first word when it is a company's or an outlet's descriptor
+    before a name ("Utility Hydro-Quebec", "Broadcaster Kanal Nord"), not a word of the name ("Bank Leumi", "Union
+    Pacific", "Police Scotland")."""
+    opener, rest = words[0], words[1:]
+    kind = kinds.head_kinds().get(opener.lower())
+    if kind not in ("company", "media") or not all(word[:1].isupper() for word in rest):
+        return None
+    if any(opener in table for table in (kinds.organisation_words(), kinds.government_words(), kinds.company_words(),
+                                         kinds.media_words())):
+        return None
+    return kind

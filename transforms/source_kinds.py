@@ -179,6 +179,8 @@ def head_kind(words: list[str]) -> str | None:
     if not words:
         return None
     kind = kinds.get(words[-1].lower())
+    if kind is None and "-" in words[-1][1:]:
+        kind = kinds.get(words[-1].rsplit("-", 1)[1].lower())  # "co-founder", "vice-chancellor"
     if kind is None and words[-1].islower() and occupation(words[-1]):
         return "person"  # "archaeologist", "paediatrician"
     return kind

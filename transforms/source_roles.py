@@ -21,7 +21,7 @@ from transforms.source_cues import (
 from transforms.source_coreference import calendar_words
 from transforms.source_mention_context import Mention
 from transforms.source_mentions import MentionReader
-from transforms.source_spans import whole_name
+from transforms.source_spans import participle_outlet, whole_name
 from transforms.word_scan import Hit
 
 _QUOTES = frozenset("\"'“”‘’")
@@ -267,6 +267,10 @@ class CueReader:
         source = self._row(found, cue, channel_only=channel_only) if found else None
         if source is not None and cue in _document_cues() and not source.rule.startswith("coreference"):
             source.rule = "document_by"  # "data from the Norwegian Road Federation": "the figures" later are its
+        outlet = participle_outlet(self.tokens, found) if source is not None and not channel_only else None
+        channel = self._row(outlet, f"{self.tokens.lowered[found[1] + 1]} by", channel_only=True) if outlet else None
+        if channel is not None and source.via_source_id is None:
+            source.via_source_id = channel.source_id  # "according to flight data cited by The Straits Times"
         return source
 
     def _extend_over_preposition(self, found: tuple[int, int]) -> tuple[int, int]:

@@ -10,7 +10,8 @@ on either side stands alone).
 from __future__ import annotations
 
 from transforms import source_kinds as kinds
-from transforms.phrases import Tokens
+from transforms.phrases import Tokens, phrase_after
+from transforms.source_cues import cue_sets
 
 # Joiners followed by "the" inside a body's name: "Institute for the Study of War", "Centre for the Study of ...".
 _JOINERS = frozenset({"for"})
@@ -53,3 +54,13 @@ def _joined_at(words: list[str], lowered: list[str], joiner: int) -> bool:
 
 def _capital(word: str) -> bool:
     return word[:1].isupper()
+
+
+def participle_outlet(tokens: Tokens, found: tuple[int, int]) -> tuple[int, int] | None:
+    """The outlet after a source and a participle with "by" ("preliminary flight data cited by The Straits Times",
+    "economists polled by Reuters"): the channel the source reached the text through."""
+    after = found[1] + 1
+    if after + 2 >= len(tokens.words) or tokens.lowered[after] not in cue_sets()["polled_participles"] \
+            or tokens.lowered[after + 1] != "by":
+        return None
+    return phrase_after(tokens, after + 2)

@@ -21,6 +21,7 @@ from transforms.source_cues import (
 from transforms.source_coreference import calendar_words
 from transforms.source_mention_context import Mention
 from transforms.source_mentions import MentionReader
+from transforms.source_parentheticals import person_name, skip_parenthetical
 from transforms.source_spans import participle_outlet, whole_name
 from transforms.word_scan import Hit
 
@@ -70,7 +71,7 @@ class CueReader:
                         and named[2] in _NAMED_BODY_KINDS:
                     source.kind = named[2]  # "Germany's largest union, IG Metall, said": the union
                 return source
-            index = self._skip_parenthetical(index - 1)
+            index = skip_parenthetical(self.tokens, index - 1)
         if index > 2 and tokens.lowered[index - 1] in _RELATIVE_PRONOUNS and tokens.words[index - 2] == ",":
             return self._relative_subject(index - 1, cue)
         if index > 0 and tokens.lowered[index - 1] in cues()["pronouns"]:
@@ -280,7 +281,7 @@ class CueReader:
         of = first - 2 if first >= 3 and tokens.lowered[first - 1] == "the" else first - 1
         if of >= 2 and tokens.words[of] == "of":
             person = phrase_before(tokens, of)
-            if person is not None and self._person_name(person):
+            if person is not None and person_name(self.tokens, person):
                 return person  # "Dr Lena Fischer of the Alfred Wegener Institute said": the person speaks
         if first >= 2 and tokens.words[first - 1] == "of":
             outer = phrase_before(tokens, first - 1)
@@ -323,31 +324,6 @@ class CueReader:
         if kind not in ("person", "government", "military", *_NAMED_BODY_KINDS) or not role_words[-1].islower():
             return None
         return opening + 1, comma - 1, kind
-
-    def _skip_parenthetical(self, comma: int) -> int:
-        """Token index just before ", citing U.S. officials," when that comma closes a parenthetical."""
-        words = self.tokens.words
-        opening = comma - 1
-        while opening >= 0 and words[opening] not in (",", ";", "(", '"', "“", "”"):
-            opening -= 1
-        if opening < 1 or words[opening] != "," or opening + 1 >= comma:
-            return comma + 1
-        first = words[opening + 1]
-        if first.lower() in cue_sets()["parenthetical_openers"] or first[0].isdigit() \
-                or first.endswith(("'s", "’s")):
-            return opening  # ", citing U.S. officials,", ", Europe's largest airline,"
-        inside = [word.lower() for word in words[opening + 1:comma]]
-        joined = next((index for index, word in enumerate(inside) if word in HEAD_PREPOSITIONS or word == "of"), None)
-        if joined:
-            inside = inside[:joined]  # "Amanda Bryden, head of mortgages at Halifax, said": the role before "of"
-        if inside[-1] in kinds.person_roles() or kinds.head_kind(inside) == "person":
-            return opening  # "Dr Sarah Cole, chief medical officer, warned": the holder before the role
-        return comma + 1
-
-    def _person_name(self, found: tuple[int, int]) -> bool:
-        words = [word for word in self.tokens.words[found[0]:found[1] + 1] if capitalised(word)]
-        return len(words) >= 2 and len(words) == found[1] - found[0] + 1 \
-            and kinds.lookup_name(" ".join(words)) is None and kinds.proper_name_kind(words) == "person"
 
     def _unlisted_outlet(self, mention) -> bool:
         """True for a capitalised name read only by its form ("Sky Sports", "Andina") where a channel stands:

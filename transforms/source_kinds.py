@@ -152,6 +152,12 @@ def alias_search(named: Named) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(form) for form in written) + r")(?![\w-])")
 
 
+@cache
+def longest_form(named: Named) -> int:
+    """Length of a listed source's longest written form: a mention as long needs no earlier, longer one."""
+    return max(len(alias.removeprefix("the ")) for alias, same in named_sources().items() if same is named)
+
+
 def lookup_name(text: str) -> Named | None:
     """``"the BBC"`` -> Named("BBC", "media")."""
     return named_sources().get(text.lower())

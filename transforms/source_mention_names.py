@@ -63,7 +63,8 @@ class MentionNaming(MentionContext):
                           if source.kind == named.kind and kinds.lookup_name(source.name) is named), None)
             if first is not None:
                 mention.name = first.name
-            else:  # "a WHO spokesperson" after "The World Health Organization has shipped": as first written
+            elif len(mention.name) < kinds.longest_form(named):
+                # "a WHO spokesperson" after "The World Health Organization has shipped": as first written
                 written = kinds.alias_search(named).search(self.document.text, 0, self.sentence.start + mention.start)
                 if written is not None and len(written.group()) > len(mention.name.removeprefix("the ")):
                     mention.name = kinds.written_name(named, written.group())  # never shortened: "UN", "United Nations"

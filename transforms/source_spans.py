@@ -22,6 +22,8 @@ def whole_name(tokens: Tokens, found: tuple[int, int]) -> tuple[int, int]:
     """``found`` widened over a "for the" that joins two capitalised parts of one name."""
     words, lowered = tokens.words, tokens.lowered
     first, last = found
+    if "for" not in lowered:
+        return found  # most sentences: nothing to join
     if _joined_at(words, lowered, last + 1):
         end = last + 3
         while end + 1 < len(words) and (_capital(words[end + 1]) or (
